@@ -1,0 +1,2 @@
+/** planetscale-ci action. */
+package io.github.planetscaleci.action;

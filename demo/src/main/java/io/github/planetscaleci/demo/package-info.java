@@ -1,0 +1,2 @@
+/** planetscale-ci demo. */
+package io.github.planetscaleci.demo;

@@ -1,0 +1,2 @@
+/** planetscale-ci emulator. */
+package io.github.planetscaleci.emulator;

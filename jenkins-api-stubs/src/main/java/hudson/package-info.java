@@ -1,0 +1,2 @@
+/** Stand-ins for the hudson package. */
+package hudson;

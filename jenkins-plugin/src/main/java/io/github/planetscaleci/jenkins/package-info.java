@@ -1,0 +1,2 @@
+/** planetscale-ci jenkins. */
+package io.github.planetscaleci.jenkins;

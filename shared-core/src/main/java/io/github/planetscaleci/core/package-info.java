@@ -1,0 +1,2 @@
+/** planetscale-ci core. */
+package io.github.planetscaleci.core;
