@@ -35,7 +35,8 @@ public abstract class Descriptor<T extends Describable<T>> implements Loadable, 
   }
 
   /** Marker passed to {@link #Descriptor(Class)} meaning "the descriptor's own class". */
-  protected static Class<?> self() {
+  @SuppressWarnings("rawtypes")
+  protected static Class self() {
     return Self.class;
   }
 

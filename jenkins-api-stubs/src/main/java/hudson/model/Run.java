@@ -25,7 +25,7 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
   /** Build number; public and non-final in core too. */
   public transient int number;
 
-  protected transient long timestamp;
+  private final long timestamp;
 
   private volatile Result result;
 
