@@ -10,7 +10,7 @@ import jenkins.model.Jenkins;
 /** Stand-in for Jenkins core's {@code hudson.model.AbstractItem} (naming members work). */
 public abstract class AbstractItem extends Actionable implements Item {
   private transient ItemGroup<? extends Item> parent;
-  protected volatile String name;
+  private final String name;
 
   protected AbstractItem(ItemGroup<? extends Item> parent, String name) {
     this.parent = parent;
