@@ -164,6 +164,25 @@ class RetryTest {
   }
 
   @Test
+  void anInterruptedCallIsNotRetried() {
+    api.enqueue(
+        new MockResponse.Builder().headersDelay(5, java.util.concurrent.TimeUnit.SECONDS).build(),
+        ok(fixture("database-go.json")));
+    Thread.currentThread().interrupt();
+    try {
+      ApiException e =
+          catchThrowableOfType(ApiException.class, () -> api.client.databases().get(DB));
+      assertThat(e).isNotNull();
+      assertThat(e.getMessage()).contains("nterrupted");
+      assertThat(Thread.currentThread().isInterrupted()).as("interrupt flag kept").isTrue();
+      assertThat(api.timing.sleeps).isEmpty();
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(api.server.getRequestCount()).isLessThanOrEqualTo(1);
+  }
+
+  @Test
   void pagingThatDoesNotAdvanceFails() {
     api.enqueue(
         ok("{\"next_page\":2,\"data\":[{\"name\":\"a\"}]}"),
