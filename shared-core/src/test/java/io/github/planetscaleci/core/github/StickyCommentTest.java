@@ -25,7 +25,6 @@ class StickyCommentTest {
 
   @AfterEach
   void stop() {
-    System.out.println(fake.requests);
     assertThat(fake.unmatched).as("requests the fake does not serve").isEmpty();
     fake.shutdown();
   }
