@@ -1,0 +1,30 @@
+package io.github.planetscaleci.core.event;
+
+/** Something a workflow reports to its caller; wrappers write these to their host's log. */
+public sealed interface WorkflowEvent
+    permits WorkflowEvent.Progress,
+        WorkflowEvent.Info,
+        WorkflowEvent.Warning,
+        WorkflowEvent.MaskSecret {
+
+  /** A step started or advanced, e.g. step {@code wait-ready}, message "branch not ready yet". */
+  record Progress(String step, String message) implements WorkflowEvent {}
+
+  /** A fact worth showing, e.g. "CI name pr-12 run 7 -> branch ci-pr-12-r7-a1". */
+  record Info(String message) implements WorkflowEvent {}
+
+  /** Something the user should look at, though the workflow goes on. */
+  record Warning(String message) implements WorkflowEvent {}
+
+  /**
+   * A secret the host must mask from now on; emitted before anything could print it.
+   *
+   * <p>{@link #toString()} never shows the value.
+   */
+  record MaskSecret(String value) implements WorkflowEvent {
+    @Override
+    public String toString() {
+      return "MaskSecret[***]";
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Events that workflows emit and the listener interface wrappers implement. */
+package io.github.planetscaleci.core.event;

@@ -1,2 +1,0 @@
-/** planetscale-ci core. */
-package io.github.planetscaleci.core;
