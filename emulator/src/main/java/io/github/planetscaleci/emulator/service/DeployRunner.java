@@ -1,6 +1,7 @@
 package io.github.planetscaleci.emulator.service;
 
 import io.github.planetscaleci.emulator.diff.SchemaOps.Diff;
+import io.github.planetscaleci.emulator.diff.SchemaOps.Lint;
 import io.github.planetscaleci.emulator.diff.SchemaOps.Snapshot;
 import io.github.planetscaleci.emulator.store.BranchState;
 import io.github.planetscaleci.emulator.store.DatabaseState;
@@ -49,12 +50,18 @@ final class DeployRunner {
             }
             return;
           }
+          // Only the tables this deploy creates or alters are judged: the target's other tables
+          // passed lint when safe migrations were turned on.
+          Set<String> touched = new HashSet<>();
+          diff.tables().stream()
+              .filter(t -> !t.kind().equals("DROPPED"))
+              .forEach(t -> touched.add(t.table()));
+          List<Lint> lint = diff.lint().stream().filter(l -> touched.contains(l.table())).toList();
           synchronized (state) {
             dr.diff = diff.tables();
             dr.operations = diff.operations();
-            dr.lint = diff.lint();
-            String next =
-                !diff.lint().isEmpty() ? "error" : diff.isEmpty() ? "no_changes" : "ready";
+            dr.lint = lint;
+            String next = !lint.isEmpty() ? "error" : diff.isEmpty() ? "no_changes" : "ready";
             dr.transition(next, Instant.now());
           }
         });
