@@ -1,0 +1,132 @@
+package io.github.planetscaleci.jenkins;
+
+import hudson.console.ConsoleLogFilter;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.github.planetscaleci.core.client.Credentials.ServiceToken;
+import io.github.planetscaleci.core.client.PlanetScaleClient;
+import io.github.planetscaleci.core.error.PlanetScaleCiException;
+import io.github.planetscaleci.core.naming.BranchName;
+import io.github.planetscaleci.core.naming.BranchNames;
+import io.github.planetscaleci.core.report.ReportContext;
+import io.github.planetscaleci.core.report.TextReport;
+import io.github.planetscaleci.core.workflow.BranchConnection;
+import io.github.planetscaleci.core.workflow.OpenedBranch;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
+import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/**
+ * Runs {@code withPlanetScaleBranch}: opens the branch off the CPS thread, runs the body with its
+ * environment and a masking filter, and closes the branch in a tail call off the CPS thread.
+ *
+ * <p>The lease is saved on the build before the first API call, so {@link SafetyNet} can close it
+ * when this execution cannot (hard kill, abort during setup, a restart while setup was running).
+ */
+final class BranchStepExecution extends GeneralNonBlockingStepExecution {
+  private static final long serialVersionUID = 1L;
+
+  private final BranchSettings settings;
+  private volatile String leaseId;
+
+  BranchStepExecution(StepContext context, BranchSettings settings) {
+    super(context);
+    this.settings = settings;
+  }
+
+  @Override
+  public boolean start() {
+    run(this::doStart);
+    return false;
+  }
+
+  private void doStart() throws Exception {
+    StepContext context = getContext();
+    Run<?, ?> run = context.get(Run.class);
+    BuildLog log = new BuildLog(context.get(TaskListener.class).getLogger());
+    ServiceToken token = Host.current().serviceToken(run, settings.credentialsId);
+    log.mask(token.secret());
+
+    BranchName name;
+    try {
+      name =
+          settings.branch != null
+              ? BranchNames.userGiven(settings.branch)
+              : BranchNames.forJenkins(run.getParent().getFullName(), run.getNumber());
+    } catch (PlanetScaleCiException e) {
+      throw Failures.abort(e);
+    }
+    log.println(name.logLine());
+
+    BranchLeasesAction leases = BranchLeasesAction.of(run);
+    leaseId =
+        leases.opening(
+                run,
+                new BranchLeasesAction.Lease(
+                    settings.organization,
+                    settings.database,
+                    name.name(),
+                    settings.branch == null,
+                    settings.apiUrl,
+                    settings.credentialsId,
+                    settings.keepBranch))
+            .id;
+    context.saveState();
+
+    OpenedBranch opened;
+    try (PlanetScaleClient client = Connections.client(settings.apiUrl, token)) {
+      opened =
+          Connections.workflows(client, log)
+              .openBranch(settings.request(name.name(), name.ciDescription()));
+    } catch (PlanetScaleCiException e) {
+      if (settings.keepBranch) {
+        leases.closed(run, leaseId); // kept on purpose for debugging; the sweep removes it later
+      }
+      throw Failures.abort(e);
+    }
+    leases.opened(run, leaseId, opened.lease());
+    log.println(TextReport.openedBranch(ReportContext.of(settings.databaseRef()), opened));
+
+    BranchConnection c = opened.connection();
+    ActiveBranch active =
+        new ActiveBranch(
+            settings.organization,
+            settings.database,
+            name.name(),
+            settings.credentialsId,
+            settings.apiUrl);
+    context
+        .newBodyInvoker()
+        .withContexts(
+            EnvironmentExpander.merge(
+                context.get(EnvironmentExpander.class),
+                BranchEnvironment.of(settings.envPrefix, opened)),
+            BodyInvoker.mergeConsoleLogFilters(
+                context.get(ConsoleLogFilter.class),
+                new MaskingConsoleFilter(
+                    List.of(c.password(), c.mysqlUrl(), token.secret()), run.getCharset())),
+            active)
+        .withCallback(new Cleanup())
+        .start();
+  }
+
+  @Override
+  public String getStatus() {
+    String base = super.getStatus();
+    return leaseId == null ? base : base + "; branch recorded on the build";
+  }
+
+  /** Closes the branch once the body ends, however it ends; runs off the CPS thread. */
+  private final class Cleanup extends TailCall {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void finished(StepContext context) throws Exception {
+      Run<?, ?> run = context.get(Run.class);
+      TaskListener listener = context.get(TaskListener.class);
+      LeaseCloser.close(run, leaseId, listener.getLogger());
+    }
+  }
+}

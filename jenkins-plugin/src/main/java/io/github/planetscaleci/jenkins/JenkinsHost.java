@@ -1,0 +1,62 @@
+package io.github.planetscaleci.jenkins;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import hudson.AbortException;
+import hudson.ExtensionList;
+import hudson.model.Run;
+import io.github.planetscaleci.core.client.Credentials.ServiceToken;
+import jenkins.model.Jenkins;
+
+/** {@link Host} backed by the running Jenkins: the credentials plugin and the global settings. */
+final class JenkinsHost implements Host {
+  static final JenkinsHost INSTANCE = new JenkinsHost();
+
+  private JenkinsHost() {}
+
+  @Override
+  public ServiceToken serviceToken(Run<?, ?> run, String credentialsId) throws AbortException {
+    return ServiceTokens.from(find(run, credentialsId, "PlanetScale service token"), credentialsId);
+  }
+
+  @Override
+  public String gitHubToken(Run<?, ?> run, String credentialsId) throws AbortException {
+    return ServiceTokens.secretOf(find(run, credentialsId, "GitHub token"), credentialsId);
+  }
+
+  private static StandardCredentials find(Run<?, ?> run, String id, String what)
+      throws AbortException {
+    // findCredentialById checks the build's permissions (and build parameters); it does not
+    // record usage, so track() is called as credentials-binding does.
+    StandardCredentials c =
+        CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
+    if (c == null) {
+      throw new AbortException(
+          Failures.prefix("configuration")
+              + "no credentials with id '"
+              + id
+              + "' are visible to this build; add the "
+              + what
+              + " in Manage Jenkins » Credentials (see the help of credentialsId)");
+    }
+    CredentialsProvider.track(run, c);
+    return c;
+  }
+
+  @Override
+  public Defaults defaults() {
+    if (Jenkins.getInstanceOrNull() == null) {
+      return Defaults.NONE;
+    }
+    PlanetScaleGlobalConfiguration g =
+        ExtensionList.lookupSingleton(PlanetScaleGlobalConfiguration.class);
+    return new Defaults(g.getOrganization(), g.getCredentialsId(), g.getApiUrl());
+  }
+
+  @Override
+  public String runUrl(Run<?, ?> run) {
+    Jenkins j = Jenkins.getInstanceOrNull();
+    String root = j == null ? null : j.getRootUrl();
+    return root == null ? null : root + run.getUrl();
+  }
+}

@@ -1,0 +1,132 @@
+package io.github.planetscaleci.jenkins;
+
+import hudson.Extension;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.util.Set;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code planetscaleSweep(database: 'app', olderThan: '24h')}: deletes this tool's stale branches
+ * (named {@code ci-...}, older than the limit, with no open deploy request), e.g. nightly.
+ */
+public final class PlanetScaleSweepStep extends Step {
+  static final String DEFAULT_OLDER_THAN = "24h";
+
+  private final String database;
+  private String organization;
+  private String credentialsId;
+  private String apiUrl;
+  private String olderThan = DEFAULT_OLDER_THAN;
+  private boolean dryRun;
+
+  @DataBoundConstructor
+  public PlanetScaleSweepStep(String database) {
+    this.database = Args.clean(database);
+  }
+
+  @Override
+  public StepExecution start(StepContext context) throws Exception {
+    return new SweepExecution(context, SweepSettings.of(this, Host.current().defaults()));
+  }
+
+  public String getDatabase() {
+    return database;
+  }
+
+  public String getOrganization() {
+    return organization;
+  }
+
+  @DataBoundSetter
+  public void setOrganization(String v) {
+    organization = Args.clean(v);
+  }
+
+  public String getCredentialsId() {
+    return credentialsId;
+  }
+
+  @DataBoundSetter
+  public void setCredentialsId(String v) {
+    credentialsId = Args.clean(v);
+  }
+
+  public String getApiUrl() {
+    return apiUrl;
+  }
+
+  @DataBoundSetter
+  public void setApiUrl(String v) {
+    apiUrl = Args.clean(v);
+  }
+
+  public String getOlderThan() {
+    return olderThan;
+  }
+
+  @DataBoundSetter
+  public void setOlderThan(String v) {
+    String c = Args.clean(v);
+    olderThan = c == null ? DEFAULT_OLDER_THAN : c;
+  }
+
+  public boolean isDryRun() {
+    return dryRun;
+  }
+
+  @DataBoundSetter
+  public void setDryRun(boolean v) {
+    dryRun = v;
+  }
+
+  /** Describes the step to Pipeline and the Snippet Generator. */
+  @Extension
+  @Symbol("planetscaleSweep")
+  public static final class DescriptorImpl extends StepDescriptor {
+    @Override
+    public String getFunctionName() {
+      return "planetscaleSweep";
+    }
+
+    @Override
+    public String getDisplayName() {
+      return "Delete stale PlanetScale CI branches";
+    }
+
+    @Override
+    public Set<? extends Class<?>> getRequiredContext() {
+      return Set.of(Run.class, TaskListener.class);
+    }
+
+    @POST
+    public ListBoxModel doFillCredentialsIdItems(
+        @AncestorInPath Item item, @QueryParameter String credentialsId) {
+      return CredentialsListing.fill(item, credentialsId);
+    }
+
+    public FormValidation doCheckDatabase(@QueryParameter String value) {
+      return FormChecks.required(value);
+    }
+
+    public FormValidation doCheckOlderThan(@QueryParameter String value) {
+      return FormChecks.check(() -> Durations.parse(value, "olderThan"));
+    }
+
+    public FormValidation doCheckApiUrl(@QueryParameter String value) {
+      return FormChecks.check(() -> Args.apiUrl(value, null));
+    }
+  }
+}

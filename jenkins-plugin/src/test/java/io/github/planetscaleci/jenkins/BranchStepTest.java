@@ -1,0 +1,275 @@
+package io.github.planetscaleci.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.model.TaskListener;
+import io.github.planetscaleci.emulator.EmulatorStats.DatabaseStats;
+import io.github.planetscaleci.emulator.PlanetScaleEmulator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** withPlanetScaleBranch end to end against the emulator: environment, masking and cleanup. */
+class BranchStepTest {
+  private static final String DB = "branchstep";
+  private static PlanetScaleEmulator emu;
+  private static int buildNumber;
+
+  private final SharedEmulator.Log log = new SharedEmulator.Log();
+  private FakeHost host;
+  private AutoCloseable hostOverride;
+
+  @BeforeAll
+  static void database() {
+    emu = SharedEmulator.get();
+    emu.createDatabase(SharedEmulator.ORG, DB, SharedEmulator.SEED);
+  }
+
+  @BeforeEach
+  void installHost() {
+    host = SharedEmulator.host();
+    hostOverride = Host.override(host);
+  }
+
+  @AfterEach
+  void removeHost() throws Exception {
+    hostOverride.close();
+    assertThat(log.text()).doesNotContain(SharedEmulator.TOKEN_SECRET);
+  }
+
+  private static synchronized FakeJenkins.FakeRun nextRun() {
+    return FakeJenkins.run("team", "app", ++buildNumber);
+  }
+
+  private static DatabaseStats stats() {
+    return emu.stats().of(SharedEmulator.ORG, DB);
+  }
+
+  private static PlanetScaleBranchStep step() {
+    return new PlanetScaleBranchStep(DB);
+  }
+
+  @Test
+  void bodyGetsTheEnvironmentConnectsAndTheBranchIsDeletedAfterSuccess() throws Exception {
+    FakeJenkins.FakeRun run = nextRun();
+    AtomicReference<EnvVars> seen = new AtomicReference<>();
+    FakeStepContext ctx =
+        SharedEmulator.context(
+            body -> {
+              EnvVars env = body.get(EnvVars.class);
+              seen.set(env);
+              try (Connection c =
+                      DriverManager.getConnection(
+                          env.get("DATABASE_JDBC_URL"),
+                          env.get("DATABASE_USERNAME"),
+                          env.get("DATABASE_PASSWORD"));
+                  Statement s = c.createStatement();
+                  ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM users")) {
+                rs.next();
+                body.get(TaskListener.class).getLogger().println("rows=" + rs.getInt(1));
+              }
+              // A careless build script prints its secrets: the console must mask them.
+              body.get(TaskListener.class)
+                  .getLogger()
+                  .println(
+                      "password="
+                          + env.get("DATABASE_PASSWORD")
+                          + " url="
+                          + env.get("DATABASE_URL"));
+              assertThat(stats().branches()).isEqualTo(1);
+              return "done";
+            },
+            run,
+            log);
+
+    step().start(ctx).start();
+
+    assertThat(ctx.result()).isEqualTo("done");
+    EnvVars env = seen.get();
+    String expectedName =
+        io.github.planetscaleci.core.naming.BranchNames.forJenkins("team/app", run.getNumber())
+            .name();
+    assertThat(expectedName).startsWith("ci-jenkins-team-app-").endsWith("-b" + run.getNumber());
+    assertThat(env.get("PLANETSCALE_BRANCH")).isEqualTo(expectedName);
+    assertThat(env.get("DATABASE_URL")).startsWith("mysql://").contains(env.get("DATABASE_HOST"));
+    assertThat(env.get("DATABASE_JDBC_URL")).doesNotContain(env.get("DATABASE_PASSWORD"));
+    assertThat(env.get("DATABASE_NAME")).isNotBlank();
+    String text = log.text();
+    assertThat(text)
+        .contains("Jenkins team/app #" + run.getNumber() + " -> " + expectedName)
+        .contains("rows=2")
+        .contains("password=*** url=***")
+        .doesNotContain(env.get("DATABASE_PASSWORD"))
+        .doesNotContain(env.get("DATABASE_URL"));
+    assertThat(stats().branches()).isZero();
+    assertThat(stats().passwordUsers()).isZero();
+    assertThat(run.getAction(BranchLeasesAction.class).unclosed()).isEmpty();
+    assertThat(run.saves.get()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void branchIsDeletedAfterTheBodyFailsAndTheBodysErrorIsKept() throws Exception {
+    AbortException testsFailed = new AbortException("tests failed");
+    FakeStepContext ctx =
+        SharedEmulator.context(
+            body -> {
+              throw testsFailed;
+            },
+            nextRun(),
+            log);
+
+    step().start(ctx).start();
+
+    assertThatThrownBy(ctx::result).isSameAs(testsFailed);
+    assertThat(stats().branches()).isZero();
+    assertThat(stats().passwordUsers()).isZero();
+    assertThat(log.text()).contains("deleted");
+  }
+
+  @Test
+  void branchIsDeletedWhenTheBuildIsAborted() throws Exception {
+    FakeStepContext ctx = SharedEmulator.context(null, nextRun(), log);
+    step().start(ctx).start();
+    FakeBodyInvoker body = ctx.awaitBody();
+    assertThat(stats().branches()).isEqualTo(1);
+
+    // An abort stops the innermost step: the body fails with the interruption.
+    InterruptedException abort = new InterruptedException("aborted by user");
+    body.fail(abort);
+
+    assertThatThrownBy(ctx::result).isSameAs(abort);
+    assertThat(stats().branches()).isZero();
+    assertThat(stats().passwordUsers()).isZero();
+  }
+
+  @Test
+  void safetyNetDeletesTheBranchAfterAHardKill() throws Exception {
+    FakeJenkins.FakeRun run = nextRun();
+    FakeStepContext ctx = SharedEmulator.context(null, run, log);
+    step().start(ctx).start();
+    ctx.awaitBody();
+    assertThat(stats().branches()).isEqualTo(1);
+
+    // Hard kill: no callback ever runs; the build completes and the RunListener fires.
+    new SafetyNet().closeLeftovers(run, log.listener).get();
+
+    assertThat(stats().branches()).isZero();
+    assertThat(stats().passwordUsers()).isZero();
+    assertThat(run.getAction(BranchLeasesAction.class).unclosed()).isEmpty();
+    assertThat(log.text()).contains("left open by this build");
+    assertThat(ctx.isReady()).isFalse();
+    assertThat(new SafetyNet().closeLeftovers(run, log.listener)).isNull();
+  }
+
+  @Test
+  void aRestartDuringTheBodyResumesAndStillDeletesTheBranch() throws Exception {
+    FakeStepContext ctx = SharedEmulator.context(null, nextRun(), log);
+    BranchStepExecution execution = (BranchStepExecution) step().start(ctx);
+    execution.start();
+    FakeBodyInvoker body = ctx.awaitBody();
+    String password = body.bodyContext.get(EnvVars.class).get("DATABASE_PASSWORD");
+
+    byte[] saved = Serialization.write(execution, body.callback);
+    assertThat(new String(saved, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .doesNotContain(password)
+        .doesNotContain(SharedEmulator.TOKEN_SECRET);
+    Object[] restored = Serialization.read(saved);
+    BranchStepExecution resumed = (BranchStepExecution) restored[0];
+    org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback callback =
+        (org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback) restored[1];
+    assertThat(resumed).isNotSameAs(execution);
+    assertThat(resumed.getContext()).isSameAs(ctx);
+
+    resumed.onResume();
+    assertThat(ctx.isReady()).isFalse();
+    assertThat(stats().branches()).isEqualTo(1);
+    callback.onSuccess(ctx, "after restart");
+
+    assertThat(ctx.result()).isEqualTo("after restart");
+    assertThat(stats().branches()).isZero();
+    assertThat(stats().passwordUsers()).isZero();
+  }
+
+  @Test
+  void givenNameAndPrefixAreUsedAndKeepBranchKeepsTheBranchButNotThePassword() throws Exception {
+    PlanetScaleBranchStep step = step();
+    step.setBranch("feature-login");
+    step.setEnvPrefix("ORDERS_");
+    step.setKeepBranch(true);
+    AtomicReference<Map<String, String>> seen = new AtomicReference<>();
+    FakeStepContext ctx =
+        SharedEmulator.context(
+            body -> {
+              seen.set(body.get(EnvVars.class));
+              return null;
+            },
+            nextRun(),
+            log);
+
+    step.start(ctx).start();
+    ctx.result();
+
+    assertThat(seen.get())
+        .containsEntry("ORDERS_PLANETSCALE_BRANCH", "feature-login")
+        .containsKey("ORDERS_DATABASE_URL")
+        .doesNotContainKey("DATABASE_URL");
+    assertThat(stats().branches()).isEqualTo(1);
+    assertThat(stats().passwordUsers()).isZero();
+    assertThat(log.text()).contains("branch name given -> feature-login").contains("kept");
+    // Clean up for the other tests: a reused branch was not created by the next build, so force.
+    PlanetScaleBranchStep again = step();
+    again.setBranch("feature-login");
+    FakeStepContext ctx2 = SharedEmulator.context(b -> null, nextRun(), log);
+    again.start(ctx2).start();
+    ctx2.result();
+    assertThat(stats().branches()).isEqualTo(1);
+    assertThat(log.text()).contains("reused");
+    emuDelete("feature-login");
+    assertThat(stats().branches()).isZero();
+  }
+
+  private static void emuDelete(String branch) throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpRequest req =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(
+                    emu.url()
+                        + "/organizations/"
+                        + SharedEmulator.ORG
+                        + "/databases/"
+                        + DB
+                        + "/branches/"
+                        + branch))
+            .header("Authorization", SharedEmulator.TOKEN_ID + ":" + SharedEmulator.TOKEN_SECRET)
+            .DELETE()
+            .build();
+    assertThat(http.send(req, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode())
+        .isEqualTo(204);
+  }
+
+  @Test
+  void unknownCredentialsFailClearlyAndNothingIsCreated() throws Exception {
+    PlanetScaleBranchStep step = step();
+    step.setCredentialsId("missing");
+    FakeStepContext ctx = SharedEmulator.context(b -> null, nextRun(), log);
+
+    step.start(ctx).start();
+
+    assertThatThrownBy(ctx::result)
+        .isInstanceOf(AbortException.class)
+        .hasMessageContaining("[planetscale-ci configuration]")
+        .hasMessageContaining("'missing'");
+    assertThat(stats().branches()).isZero();
+    assertThat(ctx.bodies).isEmpty();
+  }
+}
