@@ -58,7 +58,7 @@ final class BranchStepExecution extends GeneralNonBlockingStepExecution {
     } catch (PlanetScaleCiException e) {
       throw Failures.abort(e);
     }
-    log.println(name.logLine());
+    // core's open flow logs the mapping (name.logLine()) itself
 
     BranchLeasesAction leases = BranchLeasesAction.of(run);
     leaseId =

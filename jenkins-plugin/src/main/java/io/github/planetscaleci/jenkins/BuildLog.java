@@ -32,7 +32,11 @@ final class BuildLog implements WorkflowListener {
 
   /** Prints one or more lines, each prefixed so the step's output stands out. */
   void println(String text) {
-    for (String line : masker.mask(text).split("\n", -1)) {
+    String masked = masker.mask(text);
+    if (masked.endsWith("\n")) {
+      masked = masked.substring(0, masked.length() - 1);
+    }
+    for (String line : masked.split("\n", -1)) {
       out.println("[planetscale] " + line);
     }
   }

@@ -107,7 +107,7 @@ class BranchStepTest {
     String text = log.text();
     assertThat(text)
         .contains("Jenkins team/app #" + run.getNumber() + " -> " + expectedName)
-        .contains("rows=2")
+        .contains("rows=0") // schema only: seedData is off
         .contains("password=*** url=***")
         .doesNotContain(env.get("DATABASE_PASSWORD"))
         .doesNotContain(env.get("DATABASE_URL"));
@@ -255,6 +255,34 @@ class BranchStepTest {
             .build();
     assertThat(http.send(req, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode())
         .isEqualTo(204);
+  }
+
+  @Test
+  void seedDataCopiesTheParentsRows() throws Exception {
+    PlanetScaleBranchStep step = step();
+    step.setSeedData(true);
+    FakeStepContext ctx =
+        SharedEmulator.context(
+            body -> {
+              EnvVars env = body.get(EnvVars.class);
+              try (Connection c =
+                      DriverManager.getConnection(
+                          env.get("DATABASE_JDBC_URL"),
+                          env.get("DATABASE_USERNAME"),
+                          env.get("DATABASE_PASSWORD"));
+                  Statement s = c.createStatement();
+                  ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM users")) {
+                rs.next();
+                return rs.getInt(1);
+              }
+            },
+            nextRun(),
+            log);
+
+    step.start(ctx).start();
+
+    assertThat(ctx.result()).isEqualTo(2);
+    assertThat(stats().branches()).isZero();
   }
 
   @Test
