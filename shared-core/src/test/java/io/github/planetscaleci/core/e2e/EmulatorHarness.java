@@ -32,8 +32,14 @@ final class EmulatorHarness implements AutoCloseable {
   final PlanetScaleClient client;
   final List<WorkflowEvent> events = new CopyOnWriteArrayList<>();
   final Workflows workflows;
+  final CountingProxy proxy;
 
   EmulatorHarness(RetryPolicy retry) {
+    this(retry, false);
+  }
+
+  /** With {@code proxied}, the client talks through a {@link CountingProxy}. */
+  EmulatorHarness(RetryPolicy retry, boolean proxied) {
     emulator =
         PlanetScaleEmulator.builder()
             .port(0)
@@ -43,10 +49,11 @@ final class EmulatorHarness implements AutoCloseable {
             .revertWindow(Duration.ofMinutes(30))
             .build()
             .start();
+    proxy = proxied ? startProxy(emulator) : null;
     client =
         PlanetScaleClient.create(
             ClientSettings.builder(new Credentials.ServiceToken("e2e", TOKEN_SECRET))
-                .baseUrl(emulator.url())
+                .baseUrl(proxied ? proxy.url(emulator.url()) : emulator.url())
                 .retryPolicy(retry)
                 .build());
     workflows = new Workflows(client, events::add);
@@ -88,7 +95,19 @@ final class EmulatorHarness implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+    if (proxy != null) {
+      proxy.close();
+    }
     emulator.close();
+  }
+
+  private static CountingProxy startProxy(PlanetScaleEmulator emulator) {
+    try {
+      return new CountingProxy(emulator.url());
+    } catch (java.io.IOException e) {
+      emulator.close();
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static RetryPolicy fastRetries() {
