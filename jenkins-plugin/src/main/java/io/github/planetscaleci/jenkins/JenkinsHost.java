@@ -3,7 +3,6 @@ package io.github.planetscaleci.jenkins;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
-import hudson.ExtensionList;
 import hudson.model.Run;
 import io.github.planetscaleci.core.client.Credentials.ServiceToken;
 import jenkins.model.Jenkins;
@@ -48,8 +47,7 @@ final class JenkinsHost implements Host {
     if (Jenkins.getInstanceOrNull() == null) {
       return Defaults.NONE;
     }
-    PlanetScaleGlobalConfiguration g =
-        ExtensionList.lookupSingleton(PlanetScaleGlobalConfiguration.class);
+    PlanetScaleGlobalConfiguration g = PlanetScaleGlobalConfiguration.get();
     return new Defaults(g.getOrganization(), g.getCredentialsId(), g.getApiUrl());
   }
 

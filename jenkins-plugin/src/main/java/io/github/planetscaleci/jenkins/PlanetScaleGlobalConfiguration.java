@@ -1,6 +1,7 @@
 package io.github.planetscaleci.jenkins;
 
 import hudson.Extension;
+import hudson.ExtensionList;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -35,6 +36,11 @@ public class PlanetScaleGlobalConfiguration extends GlobalConfiguration {
     if (persistent) {
       load();
     }
+  }
+
+  /** The extension instance Jenkins created. */
+  public static PlanetScaleGlobalConfiguration get() {
+    return ExtensionList.lookupSingleton(PlanetScaleGlobalConfiguration.class);
   }
 
   public String getOrganization() {
