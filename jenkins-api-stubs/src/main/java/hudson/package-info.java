@@ -1,2 +1,2 @@
-/** Stand-ins for the hudson package. */
+/** Stand-ins for the Jenkins core {@code hudson} package (compile-time only, never shipped). */
 package hudson;

@@ -1,0 +1,2 @@
+/** The OkHttp transport, retries, error mapping and endpoint implementations of the client. */
+package io.github.planetscaleci.core.internal.http;

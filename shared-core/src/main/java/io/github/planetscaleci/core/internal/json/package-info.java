@@ -1,0 +1,2 @@
+/** JSON mapping of the API's bodies onto the annotation-free model records. */
+package io.github.planetscaleci.core.internal.json;
