@@ -1,5 +1,7 @@
 package io.github.planetscaleci.action.command;
 
+import io.github.planetscaleci.core.report.MarkdownReport;
+import io.github.planetscaleci.core.report.ReportContext;
 import io.github.planetscaleci.core.workflow.BranchLease;
 import io.github.planetscaleci.core.workflow.CloseOptions;
 import io.github.planetscaleci.core.workflow.CloseOutcome;
@@ -25,25 +27,9 @@ public final class CloseBranchCommand {
     boolean keep = options.flag(Option.KEEP_BRANCH);
     CloseOutcome outcome =
         session.workflows().closeBranch(target, new CloseOptions(!keep, explicit && lease == null));
-    String what;
-    if (outcome.alreadyGone()) {
-      what = "was already gone";
-    } else if (outcome.branchDeleted()) {
-      what = "deleted";
-    } else {
-      what = "kept" + (outcome.kept() == null ? "" : " (" + outcome.kept() + ")");
-    }
     Map<Output, String> out = new EnumMap<>(Output.class);
     out.put(Output.BRANCH, target.branch());
     return new CommandResult(
-        out,
-        "### PlanetScale branch `"
-            + target.branch()
-            + "` "
-            + what
-            + "\n\n"
-            + outcome.passwordsDeleted()
-            + " password(s) deleted.\n",
-        null);
+        out, MarkdownReport.summary(ReportContext.of(session.database()), outcome), null);
   }
 }

@@ -1,5 +1,7 @@
 package io.github.planetscaleci.action.command;
 
+import io.github.planetscaleci.core.report.MarkdownReport;
+import io.github.planetscaleci.core.report.ReportContext;
 import io.github.planetscaleci.core.workflow.BranchConnection;
 import io.github.planetscaleci.core.workflow.OpenBranchRequest;
 import io.github.planetscaleci.core.workflow.OpenedBranch;
@@ -50,20 +52,7 @@ public final class OpenBranchCommand {
     out.put(Output.DATABASE, c.database());
     out.put(Output.DATABASE_URL, url);
     out.put(Output.JDBC_URL, c.jdbcUrl());
-    String summary =
-        "### PlanetScale branch `"
-            + opened.branch().name()
-            + "`\n\n"
-            + (opened.created() ? "Created" : "Reused")
-            + " on `"
-            + session.database()
-            + "`"
-            + (ciDescription == null ? "" : " for " + ciDescription)
-            + "; user `"
-            + c.username()
-            + "` ("
-            + options.passwordRole().apiValue()
-            + ").\n";
+    String summary = MarkdownReport.summary(ReportContext.of(session.database()), opened);
     return new CommandResult(out, summary, opened.lease());
   }
 }

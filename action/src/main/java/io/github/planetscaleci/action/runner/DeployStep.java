@@ -4,16 +4,19 @@ import io.github.planetscaleci.action.command.CommandResult;
 import io.github.planetscaleci.action.command.DeployRequestCommand;
 import io.github.planetscaleci.action.command.Option;
 import io.github.planetscaleci.action.command.Options;
-import io.github.planetscaleci.action.command.Reports;
 import io.github.planetscaleci.action.command.Session;
-import io.github.planetscaleci.action.github.Hub4jPullRequests;
-import io.github.planetscaleci.action.github.PullRequests;
+import io.github.planetscaleci.core.error.PlanetScaleCiException;
 import io.github.planetscaleci.core.event.WorkflowListener;
-import io.github.planetscaleci.core.model.DatabaseRef;
+import io.github.planetscaleci.core.github.GitHubSettings;
+import io.github.planetscaleci.core.github.MergedPullRequest;
+import io.github.planetscaleci.core.github.PullRequestReporter;
+import io.github.planetscaleci.core.github.StickyComment;
+import io.github.planetscaleci.core.report.MarkdownReport;
+import io.github.planetscaleci.core.report.ReportContext;
 import io.github.planetscaleci.core.workflow.DeployMode;
 import io.github.planetscaleci.core.workflow.DeployRequestOutcome;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
  * The {@code deploy-request} command in a workflow run: picks preview or deploy from the event and
@@ -57,9 +60,13 @@ final class DeployStep {
     try (Session session = Session.open(options, listener, "github-action")) {
       DeployRequestOutcome outcome =
           DeployRequestCommand.run(options, session, branch, mode, notes());
-      String report = Reports.deployRequest(session.database(), outcome);
-      runner.finish(new CommandResult(DeployRequestCommand.outputs(outcome), report, null));
-      comment(session.database(), report);
+      ReportContext context = new ReportContext(session.database(), runUrl(), null);
+      runner.finish(
+          new CommandResult(
+              DeployRequestCommand.outputs(outcome),
+              MarkdownReport.summary(context, outcome),
+              null));
+      comment(context, outcome);
     }
     return 0;
   }
@@ -73,16 +80,20 @@ final class DeployStep {
   }
 
   private String notes() {
+    String url = runUrl();
+    return "Opened by planetscale-ci for " + event.describe() + (url == null ? "" : ": " + url);
+  }
+
+  private String runUrl() {
+    if (event.repository().isEmpty() || event.runId().isEmpty()) {
+      return null;
+    }
     String server = env.getOrDefault("GITHUB_SERVER_URL", "https://github.com");
-    return "Opened by planetscale-ci for "
-        + event.describe()
-        + (event.repository().isEmpty() || event.runId().isEmpty()
-            ? ""
-            : ": " + server + "/" + event.repository() + "/actions/runs/" + event.runId());
+    return server + "/" + event.repository() + "/actions/runs/" + event.runId();
   }
 
   /** Comment failures are warnings: the schema work is done and reported in the summary. */
-  private void comment(DatabaseRef db, String report) {
+  private void comment(ReportContext context, DeployRequestOutcome outcome) {
     if (!options.flag(Option.COMMENT)) {
       return;
     }
@@ -92,33 +103,38 @@ final class DeployStep {
       return;
     }
     try {
-      PullRequests prs =
-          Hub4jPullRequests.connect(
-              env.getOrDefault("GITHUB_API_URL", "https://api.github.com"),
-              token,
-              event.repository());
+      // Constructed only here: runs that do not comment never load the GitHub client.
+      PullRequestReporter github =
+          new PullRequestReporter(
+              GitHubSettings.of(env.get("GITHUB_API_URL"), token, event.repository()));
       int number = event.pullRequest();
       if (number == 0 && event.isPushToDefaultBranch() && !event.sha().isEmpty()) {
-        OptionalInt merged = prs.mergedPullRequestFor(event.sha());
+        Optional<MergedPullRequest> merged = github.findMergedPullRequest(event.sha());
         if (merged.isEmpty()) {
           log.log("no merged pull request introduced " + event.sha() + "; no comment.");
           return;
         }
-        number = merged.getAsInt();
+        number = merged.get().number();
       }
       if (number == 0) {
         return;
       }
-      boolean changed = prs.upsertComment(number, Reports.marker(db), report);
+      StickyComment c =
+          github.upsertComment(
+              number,
+              MarkdownReport.markerFor(context, outcome),
+              MarkdownReport.pullRequestComment(context, outcome));
       log.log(
-          changed
-              ? "pull request #" + number + " comment updated"
-              : "pull request #" + number + " comment already up to date");
-    } catch (RuntimeException e) {
+          "pull request #"
+              + number
+              + " comment "
+              + c.action().name().toLowerCase(java.util.Locale.ROOT)
+              + (c.htmlUrl() == null ? "" : ": " + c.htmlUrl()));
+    } catch (PlanetScaleCiException e) {
       log.warning(
-          "Could not comment on the pull request ("
+          "Could not comment on the pull request: "
               + e.getMessage()
-              + "). Grant `pull-requests: write` in the workflow's permissions block.");
+              + " The workflow needs `permissions: pull-requests: write`.");
     }
   }
 }
