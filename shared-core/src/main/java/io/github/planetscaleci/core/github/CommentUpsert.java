@@ -22,7 +22,7 @@ final class CommentUpsert {
       if (!CommentMarker.firstLineIs(c.getBody(), marker)) {
         continue;
       }
-      ours = ours == null ? authorFilter(hub) : ours;
+      ours = ours == null ? hub.commentAuthor(() -> authorFilter(hub)) : ours;
       if (!ours.test(login(c))) {
         continue; // a marker in someone else's comment is never trusted
       }

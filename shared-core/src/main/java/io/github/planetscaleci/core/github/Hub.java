@@ -2,6 +2,7 @@ package io.github.planetscaleci.core.github;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import okhttp3.OkHttpClient;
 import org.kohsuke.github.GHCommitState;
 import org.kohsuke.github.GHRepository;
@@ -9,6 +10,7 @@ import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.GitHubRateLimitHandler;
+import org.kohsuke.github.authorization.AuthorizationProvider;
 import org.kohsuke.github.extras.okhttp3.OkHttpGitHubConnector;
 
 /**
@@ -19,6 +21,7 @@ final class Hub {
   final GitHubSettings settings;
   final GitHub github;
   private GHRepository repository;
+  private Predicate<String> commentAuthor;
 
   private Hub(GitHubSettings settings, GitHub github) {
     this.settings = settings;
@@ -40,7 +43,7 @@ final class Hub {
     GitHub github =
         new GitHubBuilder()
             .withEndpoint(s.apiUrl().toString())
-            .withOAuthToken(s.token())
+            .withAuthorizationProvider(new BearerToken(s.token()))
             .withConnector(new OkHttpGitHubConnector(http))
             .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
             .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
@@ -56,6 +59,14 @@ final class Hub {
     return repository;
   }
 
+  /** Whose sticky comments count as ours, decided once per client (see CommentUpsert). */
+  Predicate<String> commentAuthor(IoSupplier<Predicate<String>> resolve) throws IOException {
+    if (commentAuthor == null) {
+      commentAuthor = resolve.get();
+    }
+    return commentAuthor;
+  }
+
   /** {@code POST /repos/{o}/{r}/statuses/{sha}}. */
   void createCommitStatus(
       String sha, CommitState state, String targetUrl, String description, String context)
@@ -63,5 +74,26 @@ final class Hub {
     repository()
         .createCommitStatus(
             sha, GHCommitState.valueOf(state.name()), targetUrl, description, context);
+  }
+
+  /** A supplier that may fail with an IOException. */
+  interface IoSupplier<T> {
+    T get() throws IOException;
+  }
+
+  /**
+   * Sends {@code Authorization: Bearer <token>}. A plain provider, not hub4j's token provider: that
+   * one makes {@code build()} call {@code GET /user} to learn the login, a hidden request.
+   */
+  private record BearerToken(String token) implements AuthorizationProvider {
+    @Override
+    public String getEncodedAuthorization() {
+      return "Bearer " + token;
+    }
+
+    @Override
+    public String toString() {
+      return "BearerToken[***]";
+    }
   }
 }

@@ -10,7 +10,7 @@ import okhttp3.HttpUrl;
  * @param what a phrase for messages, e.g. {@code creating branch ci-pr-12 of acme/app}
  * @param branch the branch involved, named in a 404 hint; may be null
  */
-public record ApiCall(
+record ApiCall(
     String method,
     HttpUrl url,
     byte[] body,
@@ -20,7 +20,7 @@ public record ApiCall(
     Kind kind) {
 
   /** How a failed attempt may be repeated. */
-  public enum Kind {
+  enum Kind {
     /** A read: repeated freely. */
     READ,
     /** Creates a resource: after an ambiguous failure, look for it before repeating. */

@@ -25,7 +25,7 @@ final class HttpPasswords implements PasswordsApi {
     ObjectNode body =
         JsonMapper.object().put("name", request.name()).put("role", request.role().apiValue());
     if (request.ttl() != null) {
-      body.put("ttl", Math.max(1, request.ttl().toSeconds()));
+      body.put("ttl", request.ttl().toSeconds());
     }
     ApiCall call =
         Api.send(

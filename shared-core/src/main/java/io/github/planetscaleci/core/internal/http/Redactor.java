@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Removes secrets from text that may reach a message: the configured credentials, and anything
  * shaped like a PlanetScale token or password, since an error body can echo a request back.
  */
-public final class Redactor {
+final class Redactor {
   static final String MASK = "***";
 
   // PlanetScale secrets carry a recognisable prefix (pscale_tkn_, pscale_pw_, pscale_oauth_ ...).
@@ -25,7 +25,7 @@ public final class Redactor {
   }
 
   /** A redactor for the given credentials. */
-  public static Redactor of(Credentials credentials) {
+  static Redactor of(Credentials credentials) {
     List<String> values = new ArrayList<>();
     values.add(credentials.authorizationHeader());
     if (credentials instanceof Credentials.ServiceToken t) {
@@ -39,7 +39,7 @@ public final class Redactor {
   }
 
   /** The text with every secret replaced by {@value #MASK}; null stays null. */
-  public String scrub(String text) {
+  String scrub(String text) {
     if (text == null) {
       return null;
     }

@@ -153,9 +153,23 @@ final class Transport {
     try (Response response = http.newCall(request.build()).execute()) {
       ResponseBody rb = response.body();
       byte[] bytes = rb == null ? EMPTY : rb.bytes();
-      return new Attempt(response.code(), bytes, response.header("Retry-After"), null);
+      return new Attempt(response.code(), bytes, response.header("Retry-After"), null, false);
     } catch (IOException e) {
-      return new Attempt(0, null, null, e);
+      // An interrupt (a cancelled build) can surface as an IOException from OkHttp: never retry it.
+      boolean interrupted =
+          Thread.currentThread().isInterrupted()
+              || (e instanceof InterruptedIOException && "interrupted".equals(e.getMessage()));
+      return new Attempt(0, null, null, e, interrupted);
+    } catch (Exception e) {
+      // OkHttp (Kotlin) can also throw InterruptedException undeclared.
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw failures.other(call, ErrorCode.TRANSPORT_ERROR, "interrupted.");
+      }
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw failures.other(call, ErrorCode.TRANSPORT_ERROR, e.getClass().getSimpleName() + ".");
     }
   }
 
@@ -166,8 +180,12 @@ final class Transport {
   }
 
   /** The result of one try: a response, or the exception that replaced it. */
-  private record Attempt(int status, byte[] body, String retryAfterHeader, IOException error) {
+  private record Attempt(
+      int status, byte[] body, String retryAfterHeader, IOException error, boolean interrupted) {
     boolean retryable() {
+      if (interrupted) {
+        return false;
+      }
       if (error != null) {
         return !(error instanceof SSLException); // certificate problems do not heal by retrying
       }

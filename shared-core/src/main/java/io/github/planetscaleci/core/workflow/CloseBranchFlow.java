@@ -1,0 +1,97 @@
+package io.github.planetscaleci.core.workflow;
+
+import io.github.planetscaleci.core.client.PlanetScaleClient;
+import io.github.planetscaleci.core.error.ApiException;
+import io.github.planetscaleci.core.error.ErrorCode;
+import io.github.planetscaleci.core.error.WorkflowException;
+import io.github.planetscaleci.core.model.Branch;
+import io.github.planetscaleci.core.model.DatabaseRef;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Closes a branch: deletes the lease's passwords, then the branch if this tool created it (or the
+ * caller forces it). A production or default branch is never deleted, forced or not.
+ */
+final class CloseBranchFlow {
+  private final PlanetScaleClient client;
+  private final Events events;
+
+  CloseBranchFlow(PlanetScaleClient client, Events events) {
+    this.client = client;
+    this.events = events;
+  }
+
+  CloseOutcome run(BranchLease lease, CloseOptions options) {
+    Objects.requireNonNull(lease, "lease");
+    CloseOptions o = options == null ? CloseOptions.defaults() : options;
+    DatabaseRef db = lease.database();
+    String name = lease.branch();
+    events.info("closing branch " + name + " of " + db);
+    int deleted = 0;
+    ApiException passwordFailure = null;
+    for (String id : lease.passwordIds()) {
+      try {
+        client.passwords().delete(db, name, id);
+        deleted++;
+        events.progress("close", "deleted password " + id);
+      } catch (ApiException e) {
+        if (e.code() == ErrorCode.NOT_FOUND) {
+          events.progress("close", "password " + id + " was already gone");
+        } else {
+          passwordFailure = passwordFailure == null ? e : passwordFailure;
+          events.warning("could not delete password " + id + ": " + e.getMessage());
+        }
+      }
+    }
+    String kept = null;
+    if (!o.deleteBranch()) {
+      kept = "deleting the branch was not asked for";
+    } else if (!lease.created() && !o.force()) {
+      kept = "this tool did not create it (force deletes it)";
+    }
+    if (kept != null) {
+      events.info("kept branch " + name + ": " + kept);
+      if (passwordFailure != null) {
+        throw passwordFailure;
+      }
+      return new CloseOutcome(name, false, false, deleted, kept);
+    }
+    Optional<Branch> branch = client.branches().find(db, name);
+    if (branch.isEmpty()) {
+      events.info("branch " + name + " was already deleted");
+      return new CloseOutcome(name, false, true, deleted, null);
+    }
+    if (branch.get().production()) {
+      throw refuse(db, name, "is a production branch");
+    }
+    if (name.equals(client.databases().get(db).defaultBranch())) {
+      throw refuse(db, name, "is the database's default branch");
+    }
+    try {
+      client.branches().delete(db, name);
+    } catch (ApiException e) {
+      if (e.code() != ErrorCode.NOT_FOUND) {
+        throw e;
+      }
+      events.info("branch " + name + " was already deleted");
+      return new CloseOutcome(name, false, true, deleted, null);
+    }
+    // Deleting the branch also revoked any password whose own delete failed above.
+    events.info("deleted branch " + name);
+    return new CloseOutcome(name, true, false, deleted, null);
+  }
+
+  private static WorkflowException refuse(DatabaseRef db, String name, String why) {
+    return new WorkflowException(
+        ErrorCode.PROTECTED_BRANCH,
+        "refusing to delete branch "
+            + name
+            + " of "
+            + db
+            + ": it "
+            + why
+            + ". This tool never deletes such a branch, even when forced;"
+            + " delete it in the PlanetScale dashboard if you really mean to");
+  }
+}

@@ -1,0 +1,167 @@
+package io.github.planetscaleci.core.workflow;
+
+import static io.github.planetscaleci.core.workflow.DeployMessages.label;
+
+import io.github.planetscaleci.core.client.CreateDeployRequest;
+import io.github.planetscaleci.core.client.DeployRequestFilter;
+import io.github.planetscaleci.core.client.PlanetScaleClient;
+import io.github.planetscaleci.core.error.ApiException;
+import io.github.planetscaleci.core.error.ConfigurationException;
+import io.github.planetscaleci.core.model.Branch;
+import io.github.planetscaleci.core.model.DatabaseRef;
+import io.github.planetscaleci.core.model.DeployRequest;
+import io.github.planetscaleci.core.model.DeploymentState;
+import io.github.planetscaleci.core.naming.BranchNames;
+import java.util.Comparator;
+
+/**
+ * Opens (or reuses) a deploy request, waits for its diff, then previews it or hands it to the
+ * {@link DeployRunner}. A request this run opened is closed again if anything fails before a deploy
+ * was attempted; a request refused by a gate stays open for a person to review.
+ */
+final class DeployRequestFlow {
+  private final PlanetScaleClient client;
+  private final Events events;
+  private final Poller poller;
+
+  DeployRequestFlow(PlanetScaleClient client, Events events, Poller poller) {
+    this.client = client;
+    this.events = events;
+    this.poller = poller;
+  }
+
+  DeployRequestOutcome run(DeployRequestOptions o) {
+    BranchNames.validate(o.branch(), "branch name");
+    if (o.intoBranch() != null) {
+      BranchNames.validate(o.intoBranch(), "target branch");
+    }
+    DatabaseRef db = o.database();
+    Branch branch = client.branches().get(db, o.branch());
+    String into = o.intoBranch() != null ? o.intoBranch() : defaultTarget(db, branch);
+    if (into.equals(o.branch())) {
+      throw new ConfigurationException(
+          "branch " + o.branch() + " cannot be deployed into itself: name another target branch");
+    }
+    DeployRequest existing =
+        client.deployRequests().list(db, DeployRequestFilter.open(o.branch(), into)).stream()
+            .filter(d -> d.isOpen() && o.branch().equals(d.branch()) && into.equals(d.intoBranch()))
+            .max(Comparator.comparingInt(DeployRequest::number))
+            .orElse(null);
+    boolean created = existing == null;
+    DeployRequest dr = created ? create(db, o, into) : existing;
+    events.info((created ? "opened " : "reusing open ") + label(dr) + link(dr));
+    boolean deployAttempted = false;
+    try {
+      if (dr.deploymentState() == DeploymentState.PENDING
+          || dr.deploymentState() == DeploymentState.UNKNOWN) {
+        dr = poller.await(o.diffWait(), diffWait(db, dr));
+      }
+      DeploymentState state = dr.deploymentState();
+      events.progress("diff", label(dr) + " is " + state.apiValue());
+      if (state == DeploymentState.NO_CHANGES) {
+        events.info(label(dr) + " has no schema changes; closing it");
+        DeployRequest closed = client.deployRequests().close(db, dr.number());
+        return outcome(o, closed, created, DeployFacts.NONE, state, false, true);
+      }
+      DeployFacts facts = DeployFacts.gather(client, db, dr);
+      if (facts.canDropData()) {
+        events.warning(
+            label(dr) + " can drop data: " + String.join("; ", facts.dataLossOperations()));
+      }
+      if (o.mode() == DeployMode.PREVIEW) {
+        return preview(o, dr, created, facts);
+      }
+      deployAttempted = true;
+      return new DeployRunner(client, events, poller).deploy(o, dr, created, facts);
+    } catch (RuntimeException e) {
+      if (created && !deployAttempted) {
+        closeQuietly(db, dr, e);
+      }
+      throw e;
+    }
+  }
+
+  private DeployRequestOutcome preview(
+      DeployRequestOptions o, DeployRequest dr, boolean created, DeployFacts facts) {
+    DeploymentState state = dr.deploymentState();
+    boolean idle = state == DeploymentState.READY || state == DeploymentState.ERROR;
+    if (o.closeAfterPreview() && created && idle) {
+      DeployRequest closed = client.deployRequests().close(o.database(), dr.number());
+      events.progress("close", "closed " + label(dr) + " after the preview");
+      return outcome(o, closed, true, facts, state, false, true);
+    }
+    if (o.closeAfterPreview() && !created) {
+      events.info(label(dr) + " was opened before this run, so the preview leaves it open");
+    }
+    return outcome(o, dr, created, facts, state, state.isDeployed(), false);
+  }
+
+  private DeployRequest create(DatabaseRef db, DeployRequestOptions o, String into) {
+    events.progress("deploy-request", "opening a deploy request " + o.branch() + " -> " + into);
+    Boolean autoCutover = o.gated() ? Boolean.FALSE : Boolean.TRUE;
+    return client
+        .deployRequests()
+        .create(db, new CreateDeployRequest(o.branch(), into, o.notes(), autoCutover));
+  }
+
+  private String defaultTarget(DatabaseRef db, Branch branch) {
+    if (branch.parentBranch() != null && !branch.parentBranch().isBlank()) {
+      return branch.parentBranch();
+    }
+    return client.databases().get(db).defaultBranch();
+  }
+
+  private Wait<DeployRequest> diffWait(DatabaseRef db, DeployRequest dr) {
+    return new Wait<>(
+        "wait-diff",
+        "the diff of " + label(dr) + " to be computed",
+        () -> client.deployRequests().get(db, dr.number()),
+        d ->
+            d.deploymentState() != DeploymentState.PENDING
+                && d.deploymentState() != DeploymentState.UNKNOWN,
+        d -> "deployment state " + d.deploymentState().apiValue(),
+        "raise the diff wait timeout if this schema is large, or check the deploy request in"
+            + " PlanetScale"
+            + link(dr));
+  }
+
+  private void closeQuietly(DatabaseRef db, DeployRequest dr, RuntimeException cause) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      client.deployRequests().close(db, dr.number());
+      events.progress("cleanup", "closed " + label(dr) + " opened by this run");
+    } catch (ApiException e) {
+      cause.addSuppressed(e);
+      events.warning("could not close " + label(dr) + " after a failure: " + e.getMessage());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  static DeployRequestOutcome outcome(
+      DeployRequestOptions o,
+      DeployRequest dr,
+      boolean created,
+      DeployFacts facts,
+      DeploymentState state,
+      boolean deployed,
+      boolean closed) {
+    return new DeployRequestOutcome(
+        o.mode(),
+        dr,
+        created,
+        facts.diff(),
+        facts.lintErrors(),
+        facts.operations(),
+        facts.canDropData(),
+        state,
+        deployed,
+        closed);
+  }
+
+  static String link(DeployRequest dr) {
+    return dr.htmlUrl() == null ? "" : " " + dr.htmlUrl();
+  }
+}

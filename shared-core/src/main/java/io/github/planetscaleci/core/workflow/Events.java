@@ -1,0 +1,41 @@
+package io.github.planetscaleci.core.workflow;
+
+import io.github.planetscaleci.core.event.WorkflowEvent;
+import io.github.planetscaleci.core.event.WorkflowListener;
+
+/** Sends events to the caller's listener; a listener that throws never breaks a workflow. */
+final class Events {
+  private final WorkflowListener listener;
+
+  Events(WorkflowListener listener) {
+    this.listener = listener;
+  }
+
+  void progress(String step, String message) {
+    emit(new WorkflowEvent.Progress(step, message));
+  }
+
+  void info(String message) {
+    emit(new WorkflowEvent.Info(message));
+  }
+
+  void warning(String message) {
+    emit(new WorkflowEvent.Warning(message));
+  }
+
+  /** Tells the host to mask {@code secret}; emitted before anything could show it. */
+  void mask(String secret) {
+    if (secret != null && !secret.isEmpty()) {
+      emit(new WorkflowEvent.MaskSecret(secret));
+    }
+  }
+
+  private void emit(WorkflowEvent event) {
+    try {
+      listener.onEvent(event);
+    } catch (RuntimeException ignored) {
+      // The listener contract says it must not throw; if it does, the workflow still goes on,
+      // because leaving a branch half-open is worse than a lost log line.
+    }
+  }
+}

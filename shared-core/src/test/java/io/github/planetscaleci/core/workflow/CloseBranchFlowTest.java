@@ -1,0 +1,104 @@
+package io.github.planetscaleci.core.workflow;
+
+import static io.github.planetscaleci.core.workflow.FakePlanetScale.DB;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.planetscaleci.core.error.ErrorCode;
+import io.github.planetscaleci.core.error.PlanetScaleCiException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CloseBranchFlowTest {
+  private final Fixture f = new Fixture();
+
+  private OpenedBranch open(String name) {
+    return f.workflows.openBranch(OpenBranchRequest.of(DB, name));
+  }
+
+  @Test
+  void deletesPasswordsThenTheBranchItCreated() {
+    OpenedBranch opened = open("ci-a");
+    CloseOutcome out = f.workflows.closeBranch(opened.lease(), CloseOptions.defaults());
+    assertThat(out).isEqualTo(new CloseOutcome("ci-a", true, false, 1, null));
+    assertThat(f.ps.branches).containsOnlyKeys("main");
+    assertThat(f.ps.passwords).isEmpty();
+    int pw = f.ps.faults.calls.lastIndexOf("passwords.delete");
+    assertThat(pw).isLessThan(f.ps.faults.calls.lastIndexOf("branches.delete"));
+  }
+
+  @Test
+  void closingTwiceIsSuccess() {
+    OpenedBranch opened = open("ci-a");
+    f.workflows.closeBranch(opened.lease(), null);
+    CloseOutcome again = f.workflows.closeBranch(opened.lease(), null);
+    assertThat(again.alreadyGone()).isTrue();
+    assertThat(again.passwordsDeleted()).isZero();
+  }
+
+  @Test
+  void keepsABranchItDidNotCreateUnlessForced() {
+    f.ps.addBranch("ci-shared", true, FakeClock.START);
+    OpenedBranch opened = open("ci-shared");
+    CloseOutcome kept = f.workflows.closeBranch(opened.lease(), CloseOptions.defaults());
+    assertThat(kept.branchDeleted()).isFalse();
+    assertThat(kept.kept()).contains("did not create");
+    assertThat(kept.passwordsDeleted()).isEqualTo(1);
+    assertThat(f.ps.branches).containsKey("ci-shared");
+
+    CloseOutcome forced = f.workflows.closeBranch(opened.lease(), new CloseOptions(true, true));
+    assertThat(forced.branchDeleted()).isTrue();
+    assertThat(f.ps.branches).doesNotContainKey("ci-shared");
+  }
+
+  @Test
+  void deleteBranchFalseKeepsIt() {
+    OpenedBranch opened = open("ci-a");
+    CloseOutcome out = f.workflows.closeBranch(opened.lease(), new CloseOptions(false, false));
+    assertThat(out.kept()).isNotNull();
+    assertThat(f.ps.branches).containsKey("ci-a");
+    assertThat(f.ps.passwords).isEmpty();
+  }
+
+  @Test
+  void neverDeletesProductionOrDefaultEvenWhenForced() {
+    BranchLease main = new BranchLease(DB, "main", true, List.of());
+    assertThatThrownBy(() -> f.workflows.closeBranch(main, new CloseOptions(true, true)))
+        .isInstanceOf(PlanetScaleCiException.class)
+        .hasMessageContaining("never deletes")
+        .satisfies(
+            e ->
+                assertThat(((PlanetScaleCiException) e).code())
+                    .isEqualTo(ErrorCode.PROTECTED_BRANCH));
+    f.ps.addBranch("staging", true, FakeClock.START);
+    f.ps.branches.put("staging", f.ps.branch("staging", "main", true, true, FakeClock.START));
+    BranchLease staging = new BranchLease(DB, "staging", true, List.of());
+    assertThatThrownBy(() -> f.workflows.closeBranch(staging, new CloseOptions(true, true)))
+        .hasMessageContaining("production");
+    assertThat(f.ps.branches).containsKeys("main", "staging");
+    assertThat(f.ps.faults.count("branches.delete")).isZero();
+  }
+
+  @Test
+  void aPasswordAlreadyGoneIsFineAndAFailedOneIsRevokedWithTheBranch() {
+    OpenedBranch opened = open("ci-a");
+    BranchLease lease =
+        new BranchLease(
+            DB, "ci-a", true, List.of("gone-already", opened.lease().passwordIds().get(0)));
+    f.ps.faults.failNext("passwords.delete", Faults.api(ErrorCode.NOT_FOUND, 404));
+    f.ps.faults.failNext("passwords.delete", Faults.api(ErrorCode.SERVER_ERROR, 503));
+    CloseOutcome out = f.workflows.closeBranch(lease, null);
+    assertThat(out.branchDeleted()).isTrue();
+    assertThat(f.ps.passwords).isEmpty();
+    assertThat(f.messages()).anyMatch(m -> m.startsWith("warning: could not delete password"));
+  }
+
+  @Test
+  void aFailedPasswordDeleteOnAKeptBranchIsAnError() {
+    OpenedBranch opened = open("ci-a");
+    f.ps.faults.failNext("passwords.delete", Faults.api(ErrorCode.SERVER_ERROR, 503));
+    assertThatThrownBy(
+            () -> f.workflows.closeBranch(opened.lease(), new CloseOptions(false, false)))
+        .isInstanceOf(PlanetScaleCiException.class);
+  }
+}

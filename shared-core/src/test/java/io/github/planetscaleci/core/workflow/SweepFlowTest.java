@@ -1,0 +1,69 @@
+package io.github.planetscaleci.core.workflow;
+
+import static io.github.planetscaleci.core.workflow.FakePlanetScale.DB;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.planetscaleci.core.error.ConfigurationException;
+import io.github.planetscaleci.core.error.ErrorCode;
+import io.github.planetscaleci.core.model.DeploymentState;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SweepFlowTest {
+  private final Fixture f = new Fixture();
+  private final Duration day = Duration.ofDays(1);
+
+  @BeforeEach
+  void branches() {
+    f.ps.addBranch("ci-pr-1-r1-a1", true, FakeClock.START.minus(Duration.ofDays(3)));
+    f.ps.addBranch("ci-pr-2-r2-a1", true, FakeClock.START.minus(Duration.ofDays(2)));
+    f.ps.addBranch("ci-pr-3-r3-a1", true, FakeClock.START.minus(Duration.ofHours(2)));
+    f.ps.addBranch("ci-with-dr", true, FakeClock.START.minus(Duration.ofDays(5)));
+    f.ps.addBranch("feature-x", true, FakeClock.START.minus(Duration.ofDays(30)));
+    f.ps.branches.put(
+        "ci-prod",
+        f.ps.branch("ci-prod", null, true, true, FakeClock.START.minus(day.multipliedBy(9))));
+    f.ps.deployRequests.add("ci-with-dr", "main", DeploymentState.READY);
+    f.ps.deployRequests.add("ci-pr-2-r2-a1", "main", DeploymentState.NO_CHANGES).state = "closed";
+  }
+
+  @Test
+  void deletesOnlyStaleToolBranchesWithoutOpenDeployRequests() {
+    SweepResult r = f.workflows.sweep(new SweepOptions(DB, day, false));
+    assertThat(r.deleted()).containsExactly("ci-pr-1-r1-a1", "ci-pr-2-r2-a1");
+    assertThat(r.kept())
+        .containsExactlyInAnyOrder(
+            "ci-pr-3-r3-a1: younger than the limit (created 2026-03-01T10:00:00Z)",
+            "ci-with-dr: open deploy request #1",
+            "ci-prod: production branch");
+    assertThat(f.ps.branches)
+        .containsOnlyKeys("main", "ci-pr-3-r3-a1", "ci-with-dr", "feature-x", "ci-prod");
+  }
+
+  @Test
+  void dryRunDeletesNothing() {
+    SweepResult r = f.workflows.sweep(new SweepOptions(DB, day, true));
+    assertThat(r.dryRun()).isTrue();
+    assertThat(r.deleted()).containsExactly("ci-pr-1-r1-a1", "ci-pr-2-r2-a1");
+    assertThat(f.ps.faults.count("branches.delete")).isZero();
+    assertThat(f.messages())
+        .contains("info: would delete ci-pr-1-r1-a1 (created 2026-02-26T12:00:00Z)");
+  }
+
+  @Test
+  void aFailedDeleteIsReportedAndTheSweepGoesOn() {
+    f.ps.faults.failNext("branches.delete", Faults.api(ErrorCode.SERVER_ERROR, 503));
+    SweepResult r = f.workflows.sweep(new SweepOptions(DB, day, false));
+    assertThat(r.deleted()).containsExactly("ci-pr-2-r2-a1");
+    assertThat(r.kept()).contains("ci-pr-1-r1-a1: delete failed (server_error)");
+  }
+
+  @Test
+  void negativeAgeIsAConfigurationError() {
+    assertThatThrownBy(() -> f.workflows.sweep(new SweepOptions(DB, Duration.ofHours(-1), false)))
+        .isInstanceOf(ConfigurationException.class);
+    assertThat(f.ps.faults.calls).isEmpty();
+  }
+}
