@@ -80,5 +80,11 @@ if grep -q "missing input" "$WORK/training.log"; then
   echo "build-runtime: the launcher lost hyphenated INPUT_ variables" >&2
   exit 1
 fi
-echo "build-runtime: training run exit code $CODE (a 401 from the stub is expected)"
+if [ "$CODE" != 4 ]; then
+  # 4 = unauthorized: the run went through the HTTP client and the error path, as intended.
+  cat "$WORK/training.log" >&2
+  echo "build-runtime: training run exited $CODE, expected 4 (the stub's 401)" >&2
+  exit 1
+fi
+echo "build-runtime: training run reached the API and got the stub's 401 (exit 4), as intended"
 du -sh "$OUT/runtime" "$OUT/lib/app.jsa" "$OUT/lib/planetscale-ci-action.jar" | sed 's/^/build-runtime: /'

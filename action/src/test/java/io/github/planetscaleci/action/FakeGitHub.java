@@ -141,22 +141,29 @@ public final class FakeGitHub implements AutoCloseable {
       }
       return json(404, "{\"message\":\"Not Found\"}");
     }
+    if (path.equals(base + "/pulls/" + pullRequest)) {
+      // hub4j reads merge_commit_sha through populate(), which fetches the full pull request.
+      return json(200, pullJson());
+    }
     if (path.equals(base + "/commits/" + mergeCommit)) {
       return json(200, "{\"sha\":\"" + mergeCommit + "\",\"commit\":{\"message\":\"Merge\"}}");
     }
     if (path.equals(base + "/commits/" + mergeCommit + "/pulls")) {
-      return json(
-          200,
-          "[{\"id\":7"
-              + pullRequest
-              + ",\"number\":"
-              + pullRequest
-              + ",\"state\":\"closed\",\"title\":\"Add column\",\"merged_at\":\"2026-01-02T10:00:00Z\","
-              + "\"merge_commit_sha\":\""
-              + mergeCommit
-              + "\",\"base\":{\"ref\":\"main\"},\"head\":{\"ref\":\"add-column\"}}]");
+      return json(200, "[" + pullJson() + "]");
     }
     return json(404, "{\"message\":\"Not Found: " + r.getMethod() + " " + path + "\"}");
+  }
+
+  private String pullJson() {
+    return "{\"id\":7"
+        + pullRequest
+        + ",\"number\":"
+        + pullRequest
+        + ",\"state\":\"closed\",\"title\":\"Add column\",\"merged\":true,"
+        + "\"merged_at\":\"2026-01-02T10:00:00Z\",\"mergeable_state\":\"unknown\","
+        + "\"merge_commit_sha\":\""
+        + mergeCommit
+        + "\",\"base\":{\"ref\":\"main\"},\"head\":{\"ref\":\"add-column\"}}";
   }
 
   private MockResponse commentsPage(HttpUrl url) {

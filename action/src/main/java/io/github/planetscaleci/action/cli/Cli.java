@@ -14,6 +14,7 @@ import io.github.planetscaleci.action.command.Verb;
 import io.github.planetscaleci.action.runner.WorkflowCommands;
 import io.github.planetscaleci.core.error.ConfigurationException;
 import io.github.planetscaleci.core.error.PlanetScaleCiException;
+import io.github.planetscaleci.core.event.SecretMasker;
 import io.github.planetscaleci.core.event.WorkflowEvent;
 import io.github.planetscaleci.core.event.WorkflowListener;
 import io.github.planetscaleci.core.workflow.BranchLease;
@@ -31,13 +32,14 @@ public final class Cli {
   private final Map<String, String> env;
   private final PrintStream out;
   private final PrintStream err;
-  private final WorkflowCommands masker;
+  private final WorkflowCommands actions;
+  private final SecretMasker secrets = new SecretMasker();
 
   public Cli(Map<String, String> env, PrintStream out, PrintStream err) {
     this.env = Map.copyOf(env);
     this.out = out;
     this.err = err;
-    this.masker = "true".equals(env.get("GITHUB_ACTIONS")) ? new WorkflowCommands(err) : null;
+    this.actions = "true".equals(env.get("GITHUB_ACTIONS")) ? new WorkflowCommands(err) : null;
   }
 
   /** Runs the command line; returns the exit code. */
@@ -74,7 +76,7 @@ public final class Cli {
       out.flush();
       return 0;
     } catch (PlanetScaleCiException e) {
-      err.println("error [" + e.code().id() + "]: " + e.getMessage());
+      log("error [" + e.code().id() + "]: " + e.getMessage());
       return e.code().exitCode();
     }
   }
@@ -129,9 +131,14 @@ public final class Cli {
   }
 
   private void mask(String secret) {
-    if (masker != null) {
-      masker.mask(secret);
+    secrets.add(secret);
+    if (actions != null) {
+      actions.mask(secret);
     }
+  }
+
+  private void log(String line) {
+    err.println(secrets.mask(line));
   }
 
   private WorkflowListener listener() {
@@ -139,11 +146,11 @@ public final class Cli {
       if (event instanceof WorkflowEvent.MaskSecret m) {
         mask(m.value());
       } else if (event instanceof WorkflowEvent.Progress p) {
-        err.println("[" + p.step() + "] " + p.message());
+        log("[" + p.step() + "] " + p.message());
       } else if (event instanceof WorkflowEvent.Info i) {
-        err.println(i.message());
+        log(i.message());
       } else if (event instanceof WorkflowEvent.Warning w) {
-        err.println("warning: " + w.message());
+        log("warning: " + w.message());
       }
     };
   }

@@ -2,6 +2,7 @@ package io.github.planetscaleci.action.command;
 
 import io.github.planetscaleci.core.error.ConfigurationException;
 import io.github.planetscaleci.core.model.PasswordRole;
+import io.github.planetscaleci.core.naming.BranchNames;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class Options {
   private static final Pattern DURATION = Pattern.compile("(\\d+)([smhd])");
-  private static final Pattern BRANCH_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
   private final Map<Option, String> values;
   private final Function<Option, String> describe;
@@ -183,15 +183,11 @@ public final class Options {
     throw bad(Option.DEPLOY, "must be auto, always or never, got '" + v + "'");
   }
 
-  /** A branch name option, checked against PlanetScale's rule; null when unset. */
+  /** A branch name option, checked against core's naming rule; null when unset. */
   public String branchName(Option o) {
     String v = get(o);
-    if (v != null && !BRANCH_NAME.matcher(v).matches()) {
-      throw bad(
-          o,
-          "must use lowercase letters, digits and hyphens only (PlanetScale's rule), got '"
-              + v
-              + "'");
+    if (v != null) {
+      BranchNames.validate(v, describe(o));
     }
     return v;
   }

@@ -15,6 +15,7 @@ import io.github.planetscaleci.core.error.ConfigurationException;
 import io.github.planetscaleci.core.error.PlanetScaleCiException;
 import io.github.planetscaleci.core.event.WorkflowEvent;
 import io.github.planetscaleci.core.event.WorkflowListener;
+import io.github.planetscaleci.core.naming.BranchName;
 import io.github.planetscaleci.core.workflow.BranchLease;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -140,9 +141,9 @@ public final class ActionRunner {
     if (explicit != null) {
       return explicit;
     }
-    String derived = BranchNaming.derive(event);
-    log.log("branch name: " + event.describe() + " -> " + derived);
-    return derived;
+    BranchName derived = BranchNaming.derive(event);
+    log.log("branch name: " + derived.logLine());
+    return derived.name();
   }
 
   private void refuseForks(GitHubEvent event) {

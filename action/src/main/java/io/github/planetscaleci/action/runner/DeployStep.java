@@ -131,10 +131,12 @@ final class DeployStep {
               + c.action().name().toLowerCase(java.util.Locale.ROOT)
               + (c.htmlUrl() == null ? "" : ": " + c.htmlUrl()));
     } catch (PlanetScaleCiException e) {
+      String why = e.getMessage();
       log.warning(
           "Could not comment on the pull request: "
-              + e.getMessage()
-              + " The workflow needs `permissions: pull-requests: write`.");
+              + why
+              + (why.endsWith(".") ? "" : ".")
+              + " If the token lacks permission, grant `pull-requests: write`.");
     }
   }
 }

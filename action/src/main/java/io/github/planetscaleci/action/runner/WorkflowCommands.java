@@ -1,5 +1,6 @@
 package io.github.planetscaleci.action.runner;
 
+import io.github.planetscaleci.core.event.SecretMasker;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import java.util.Set;
 public final class WorkflowCommands {
   private final PrintStream out;
   private final Set<String> masked = new LinkedHashSet<>();
+  // Defence in depth: our own lines are masked here too, should the runner's masker ever miss.
+  private final SecretMasker masker = new SecretMasker();
 
   public WorkflowCommands(PrintStream out) {
     this.out = out;
@@ -29,6 +32,7 @@ public final class WorkflowCommands {
     if (secret == null || secret.isBlank()) {
       return;
     }
+    masker.add(secret);
     for (String form :
         new String[] {
           secret,
@@ -43,7 +47,8 @@ public final class WorkflowCommands {
   }
 
   /** A plain log line; a leading {@code ::} from user data is defused so it is not a command. */
-  public void log(String line) {
+  public void log(String text) {
+    String line = masker.mask(text);
     out.println(line.startsWith("::") ? " " + line : line);
     out.flush();
   }
@@ -81,7 +86,7 @@ public final class WorkflowCommands {
 
   private void annotation(String kind, String title, String message) {
     String props = title == null ? "" : " title=" + escapeProperty(title);
-    out.println("::" + kind + props + "::" + escapeData(message));
+    out.println("::" + kind + props + "::" + escapeData(masker.mask(message)));
     out.flush();
   }
 

@@ -79,7 +79,8 @@ class OptionsTest {
     assertThatThrownBy(() -> of(Map.of(Option.PASSWORD_ROLE, "root")).passwordRole())
         .hasMessageContaining("reader, writer, readwriter, admin");
     assertThatThrownBy(() -> of(Map.of(Option.BRANCH, "Feature/X")).branchName(Option.BRANCH))
-        .hasMessageContaining("lowercase letters, digits and hyphens");
+        .hasMessageContaining("invalid input `branch` 'Feature/X'")
+        .hasMessageContaining("lower-case letters, digits and single hyphens");
     assertThatThrownBy(() -> of(Map.of(Option.COMMAND, "open")).verb())
         .hasMessageContaining("open-branch, close-branch, deploy-request, sweep");
     assertThatThrownBy(() -> of(Map.of(Option.API_URL, "ftp://x")).apiUrl())

@@ -38,7 +38,7 @@ class GitHubEventTest {
     assertThat(e.pullRequest()).isEqualTo(12);
     assertThat(e.fork()).isFalse();
     assertThat(e.isMerge()).isFalse();
-    assertThat(BranchNaming.derive(e)).isEqualTo("pr-12-777-1");
+    assertThat(BranchNaming.derive(e).name()).isEqualTo("ci-pr-12-r777-a1");
   }
 
   @Test
@@ -70,7 +70,7 @@ class GitHubEventTest {
     assertThat(e.isPushToDefaultBranch()).isTrue();
     assertThat(e.isMerge()).isTrue();
     assertThat(e.sha()).isEqualTo("9f1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c");
-    assertThat(BranchNaming.derive(e)).isEqualTo("ci-777-1");
+    assertThat(BranchNaming.derive(e).name()).isEqualTo("ci-gh-main-r777-a1");
   }
 
   @Test
@@ -96,9 +96,9 @@ class GitHubEventTest {
   void reRunAttemptGetsItsOwnBranch() throws Exception {
     GitHubEvent first = event("pull_request", "pull_request_opened.json", "1");
     GitHubEvent rerun = event("pull_request", "pull_request_opened.json", "2");
-    assertThat(BranchNaming.derive(rerun))
-        .isEqualTo("pr-12-777-2")
-        .isNotEqualTo(BranchNaming.derive(first));
+    assertThat(BranchNaming.derive(rerun).name())
+        .isEqualTo("ci-pr-12-r777-a2")
+        .isNotEqualTo(BranchNaming.derive(first).name());
   }
 
   @Test
