@@ -187,6 +187,63 @@ class ActionEndToEndTest {
     assertThat(emulator.stats().of("acme", "shop").branches()).isZero();
   }
 
+  @Test
+  void theCliOpensAndClosesABranchWithJsonOutputAndMasksInsideActions() throws Exception {
+    Map<String, String> env =
+        Map.of(
+            "PLANETSCALE_ORG",
+            "acme",
+            "PLANETSCALE_SERVICE_TOKEN_ID",
+            TOKEN_ID,
+            "PLANETSCALE_SERVICE_TOKEN",
+            TOKEN,
+            "PLANETSCALE_API_URL",
+            emulator.url(),
+            "HOME",
+            dir.resolve("cli-home").toString(),
+            "GITHUB_ACTIONS",
+            "true");
+    var out = new java.io.ByteArrayOutputStream();
+    var err = new java.io.ByteArrayOutputStream();
+    int code =
+        Main.run(
+            new String[] {
+              "open-branch", "--database", "shop", "--branch", "cli-build-7", "--format", "json"
+            },
+            env,
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    String stderr = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(code).as(stderr).isZero();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toByteArray());
+    assertThat(json.path("branch").asText()).isEqualTo("cli-build-7");
+    String password = json.path("password").asText();
+    assertThat(password).isNotBlank();
+    // stdout is only the JSON; stderr carries the masks and the log, never a bare secret.
+    assertThat(stderr).contains("::add-mask::" + password);
+    assertThat(stderr.lines().filter(l -> l.contains(password) || l.contains(TOKEN)))
+        .allMatch(l -> l.startsWith("::add-mask::"));
+    Map<String, String> migrated =
+        Map.of(
+            "jdbc-url", json.path("jdbc_url").asText(),
+            "username", json.path("username").asText(),
+            "password", password);
+    migrateCli(migrated);
+
+    out.reset();
+    code =
+        Main.run(
+            new String[] {"close-branch", "--database", "shop", "--branch", "cli-build-7"},
+            env,
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(code).isZero();
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("BRANCH=cli-build-7\n");
+    assertThat(emulator.stats().of("acme", "shop").branches()).isZero();
+    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isZero();
+  }
+
   /** The canaries appear only in add-mask lines and in the secret outputs themselves. */
   private void assertNoSecretLeaks(
       List<RunnerHarness.Step> steps, List<Map<String, String>> openOutputs) {
@@ -228,6 +285,16 @@ class ActionEndToEndTest {
 
   private static int indexOf(String text, String line) {
     return text.lines().toList().indexOf(line);
+  }
+
+  /** A harmless statement proving the CLI's credentials reach the branch. */
+  private static void migrateCli(Map<String, String> out) throws Exception {
+    String jdbc = out.get("jdbc-url").replace("jdbc:mysql:", "jdbc:mariadb:");
+    try (Connection c =
+            DriverManager.getConnection(jdbc, out.get("username"), out.get("password"));
+        Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE cli_probe (id INT PRIMARY KEY)");
+    }
   }
 
   /** The migration a real workflow would run, with the step's output credentials. */

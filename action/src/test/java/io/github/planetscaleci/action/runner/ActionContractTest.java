@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.planetscaleci.action.RunnerHarness;
 import java.nio.file.Path;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Runner-contract behaviour that needs no API answer: validation, forks, skips, post no-ops. */
 class ActionContractTest {
@@ -116,6 +119,39 @@ class ActionContractTest {
         .containsExactly("notice||Pull request #12 was closed without merging: nothing to deploy.");
     assertThat(step.outputs()).isEmpty();
     assertThat(api.getRequestCount()).isZero();
+  }
+
+  @ParameterizedTest(name = "{0} {1} with deploy={2}")
+  @CsvSource({
+    "pull_request, pull_request_opened.json, auto, 1, previewing branch ci-pr-12-r4242-a1",
+    "pull_request, pull_request_synchronize.json, auto, 1, previewing branch ci-pr-12-r4242-a1",
+    "pull_request, pull_request_closed_merged.json, auto, 1, deploying branch ci-pr-12-r4242-a1 (merge detected)",
+    "push, push_main.json, auto, 1, deploying branch ci-gh-main-r4242-a1 (merge detected)",
+    "push, push_main.json, never, 1, previewing branch ci-gh-main-r4242-a1",
+    "push, push_feature.json, auto, 1, previewing branch ci-gh-add-orders-r4242-a1",
+    "workflow_dispatch, workflow_dispatch.json, auto, 1, previewing branch ci-gh-main-r4242-a1",
+    "workflow_dispatch, workflow_dispatch.json, always, 1, deploying branch ci-gh-main-r4242-a1",
+    "pull_request, pull_request_opened.json, auto, 3, previewing branch ci-pr-12-r4242-a3",
+  })
+  void deployRequestPicksPreviewOrDeployAndTheBranchFromTheEvent(
+      String event, String payload, String deploy, String attempt, String expected) {
+    api.enqueue(
+        new MockResponse.Builder()
+            .code(401)
+            .addHeader("Content-Type", "application/json")
+            .body("{\"code\":\"unauthorized\",\"message\":\"nope\"}")
+            .build());
+    RunnerHarness.Step step =
+        runner
+            .event(event, payload)
+            .run("4242", attempt)
+            .env("GITHUB_REF", "refs/heads/main")
+            .input("command", "deploy-request")
+            .input("deploy", deploy)
+            .main();
+    assertThat(step.visibleLog()).contains(expected);
+    // The decision is made before the first request, which fails here on purpose.
+    assertThat(step.exitCode()).isEqualTo(4);
   }
 
   @Test
