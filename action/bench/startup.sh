@@ -58,10 +58,25 @@ time_cmd() {
   t1=$(now)
   echo $(( (t1 - t0) / 1000000 )) >>"$WORK/$name"
 }
+# time_first NAME CMD...: time until the first log line on stderr, which open-branch prints just
+# before its first API request: the process start-up cost, separate from API and polling time.
+time_first() {
+  local name=$1; shift
+  local t0
+  t0=$(now)
+  "$@" 2>&1 >/dev/null | {
+    IFS= read -r _ && echo $(( ($(now) - t0) / 1000000 )) >>"$WORK/$name"
+    cat >/dev/null
+  }
+}
 JAR=$APP/lib/planetscale-ci-action.jar
 RT=$APP/runtime/bin/java
 FAST="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 close() { "$APP/bin/planetscale-ci" close-branch --database shop --branch "$1" >/dev/null 2>&1; }
+
+# Warm-up, untimed: the emulator's own JIT and MariaDB caches, so run 1 is not an outlier.
+"$APP/bin/planetscale-ci" open-branch --database shop --branch bench-warmup >/dev/null 2>&1
+close bench-warmup
 
 for i in $(seq 1 "$RUNS"); do
   time_cmd hello_jdk "$SYS_JAVA" -cp "$WORK/hello" Hello
@@ -76,6 +91,15 @@ for i in $(seq 1 "$RUNS"); do
   close "bench-nocds-$i"
   time_cmd open_jdk "$SYS_JAVA" -jar "$JAR" open-branch --database shop --branch "bench-jdk-$i"
   close "bench-jdk-$i"
+  time_first first_cds "$APP/bin/planetscale-ci" open-branch --database shop --branch "bench-f1-$i"
+  close "bench-f1-$i"
+  # shellcheck disable=SC2086
+  time_first first_nocds "$RT" $FAST -jar "$JAR" open-branch --database shop --branch "bench-f2-$i"
+  close "bench-f2-$i"
+  # A command with API calls but no readiness wait: startup plus two round trips.
+  time_cmd sweep_cds "$APP/bin/planetscale-ci" sweep --database shop --dry-run
+  # shellcheck disable=SC2086
+  time_cmd sweep_nocds "$RT" $FAST -jar "$JAR" sweep --database shop --dry-run
 done
 
 stat() { sort -n "$WORK/$1" | awk '{a[NR]=$1} END {printf "%d %d %d", a[int((NR+1)/2)], a[1], a[NR]}'; }
@@ -96,6 +120,10 @@ TABLE=$(
   row "**\`open-branch\`, image launcher (jlink + AppCDS + C1 + SerialGC)**" open_cds
   row "\`open-branch\`, jlinked runtime, no AppCDS (C1 + SerialGC)" open_nocds
   row "\`open-branch\`, system JDK 17, default flags" open_jdk
+  row "\`open-branch\` start-up (to its first API request), image launcher" first_cds
+  row "\`open-branch\` start-up (to its first API request), no AppCDS" first_nocds
+  row "\`sweep --dry-run\`, image launcher (jlink + AppCDS + C1 + SerialGC)" sweep_cds
+  row "\`sweep --dry-run\`, jlinked runtime, no AppCDS (C1 + SerialGC)" sweep_nocds
 )
 ENVLINE="$(nproc) cores, $(uname -sr), $("$SYS_JAVA" -version 2>&1 | head -1), $RUNS runs each, interleaved, $(date -u +%Y-%m-%d)"
 echo "$TABLE"
