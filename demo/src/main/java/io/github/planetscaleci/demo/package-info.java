@@ -1,2 +1,0 @@
-/** planetscale-ci demo. */
-package io.github.planetscaleci.demo;
