@@ -1,0 +1,142 @@
+package io.github.planetscaleci.action.runner;
+
+import io.github.planetscaleci.action.command.CommandResult;
+import io.github.planetscaleci.action.command.DeployRequestCommand;
+import io.github.planetscaleci.action.command.Option;
+import io.github.planetscaleci.action.command.Options;
+import io.github.planetscaleci.action.command.Session;
+import io.github.planetscaleci.core.error.PlanetScaleCiException;
+import io.github.planetscaleci.core.event.WorkflowListener;
+import io.github.planetscaleci.core.github.GitHubSettings;
+import io.github.planetscaleci.core.github.MergedPullRequest;
+import io.github.planetscaleci.core.github.PullRequestReporter;
+import io.github.planetscaleci.core.github.StickyComment;
+import io.github.planetscaleci.core.report.MarkdownReport;
+import io.github.planetscaleci.core.report.ReportContext;
+import io.github.planetscaleci.core.workflow.DeployMode;
+import io.github.planetscaleci.core.workflow.DeployRequestOutcome;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code deploy-request} command in a workflow run: picks preview or deploy from the event and
+ * the {@code deploy} input, runs it, and reports into the job summary and the sticky PR comment.
+ */
+final class DeployStep {
+  private final Options options;
+  private final GitHubEvent event;
+  private final WorkflowCommands log;
+  private final WorkflowListener listener;
+  private final Map<String, String> env;
+
+  DeployStep(
+      Options options,
+      GitHubEvent event,
+      WorkflowCommands log,
+      WorkflowListener listener,
+      Map<String, String> env) {
+    this.options = options;
+    this.event = event;
+    this.log = log;
+    this.listener = listener;
+    this.env = env;
+  }
+
+  int run(ActionRunner runner) {
+    if (event.isClosedUnmerged()) {
+      log.notice(
+          "Pull request #"
+              + event.pullRequest()
+              + " was closed without merging: nothing to deploy.");
+      return 0;
+    }
+    DeployMode mode = mode();
+    String branch = runner.branch(options, event);
+    log.log(
+        (mode == DeployMode.DEPLOY ? "deploying" : "previewing")
+            + " branch "
+            + branch
+            + (mode == DeployMode.DEPLOY && event.isMerge() ? " (merge detected)" : ""));
+    try (Session session = Session.open(options, listener, "github-action")) {
+      DeployRequestOutcome outcome =
+          DeployRequestCommand.run(options, session, branch, mode, notes());
+      ReportContext context = new ReportContext(session.database(), runUrl(), null);
+      runner.finish(
+          new CommandResult(
+              DeployRequestCommand.outputs(outcome),
+              MarkdownReport.summary(context, outcome),
+              null));
+      comment(context, outcome);
+    }
+    return 0;
+  }
+
+  private DeployMode mode() {
+    return switch (options.deployPolicy()) {
+      case ALWAYS -> DeployMode.DEPLOY;
+      case NEVER -> DeployMode.PREVIEW;
+      case AUTO -> event.isMerge() ? DeployMode.DEPLOY : DeployMode.PREVIEW;
+    };
+  }
+
+  private String notes() {
+    String url = runUrl();
+    return "Opened by planetscale-ci for " + event.describe() + (url == null ? "" : ": " + url);
+  }
+
+  private String runUrl() {
+    if (event.repository().isEmpty() || event.runId().isEmpty()) {
+      return null;
+    }
+    String server = env.getOrDefault("GITHUB_SERVER_URL", "https://github.com");
+    return server + "/" + event.repository() + "/actions/runs/" + event.runId();
+  }
+
+  /** Comment failures are warnings: the schema work is done and reported in the summary. */
+  private void comment(ReportContext context, DeployRequestOutcome outcome) {
+    if (!options.flag(Option.COMMENT)) {
+      return;
+    }
+    String token = options.get(Option.GITHUB_TOKEN);
+    if (token == null) {
+      log.warning("No github-token: the pull request comment is skipped.");
+      return;
+    }
+    try {
+      // Constructed only here: runs that do not comment never load the GitHub client.
+      PullRequestReporter github =
+          new PullRequestReporter(
+              GitHubSettings.of(env.get("GITHUB_API_URL"), token, event.repository()));
+      int number = event.pullRequest();
+      if (number == 0 && event.isPushToDefaultBranch() && !event.sha().isEmpty()) {
+        Optional<MergedPullRequest> merged = github.findMergedPullRequest(event.sha());
+        if (merged.isEmpty()) {
+          log.log("no merged pull request introduced " + event.sha() + "; no comment.");
+          return;
+        }
+        number = merged.get().number();
+      }
+      if (number == 0) {
+        return;
+      }
+      StickyComment c =
+          github.upsertComment(
+              number,
+              MarkdownReport.markerFor(context, outcome),
+              MarkdownReport.pullRequestComment(context, outcome));
+      log.log(
+          "pull request #"
+              + number
+              + " comment "
+              + c.action().name().toLowerCase(java.util.Locale.ROOT)
+              + (c.htmlUrl() == null ? "" : ": " + c.htmlUrl()));
+    } catch (PlanetScaleCiException e) {
+      String why = e.getMessage();
+      log.warning(
+          "Could not comment on the pull request: "
+              + why
+              + (why.endsWith(".") ? "" : ".")
+              + " If the token lacks permission, grant `pull-requests: write`.");
+    }
+  }
+}
