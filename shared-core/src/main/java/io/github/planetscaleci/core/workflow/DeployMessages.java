@@ -16,7 +16,7 @@ final class DeployMessages {
     return "deploy request #" + dr.number() + " (" + dr.branch() + " -> " + dr.intoBranch() + ")";
   }
 
-  static WorkflowException lintFailed(DeployRequest dr, DeployFacts facts) {
+  static WorkflowException lintFailed(DeployRequest dr, DeployFacts facts, boolean closed) {
     List<String> lint = facts.lintDescriptions();
     return new WorkflowException(
         ErrorCode.LINT_FAILED,
@@ -28,19 +28,27 @@ final class DeployMessages {
             + String.join("; ", lint)
             + ". Fix the schema on branch "
             + dr.branch()
-            + " and run again; the deploy request stays open for review"
+            + " and run again"
+            + afterRefusal(closed)
             + link(dr));
   }
 
-  static WorkflowException dataLossBlocked(DeployRequest dr, DeployFacts facts) {
+  static WorkflowException dataLossBlocked(DeployRequest dr, DeployFacts facts, boolean closed) {
     return new WorkflowException(
         ErrorCode.DATA_LOSS_BLOCKED,
         label(dr)
             + " can drop data, so it was not deployed: "
             + String.join("; ", facts.dataLossOperations())
-            + ". If that is intended, allow data loss (allow-data-loss) and run again;"
-            + " the deploy request stays open for review"
+            + ". If that is intended, allow data loss (allow-data-loss) and run again"
+            + afterRefusal(closed)
             + link(dr));
+  }
+
+  /** A refused request this run opened is closed (nothing half-open); an older one is left. */
+  private static String afterRefusal(boolean closed) {
+    return closed
+        ? "; the deploy request this run opened was closed, so none is left half-open"
+        : "; the deploy request was opened before this run and stays open";
   }
 
   static WorkflowException deployFailed(DeployRequest dr, String context) {

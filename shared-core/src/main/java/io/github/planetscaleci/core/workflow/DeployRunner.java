@@ -43,16 +43,17 @@ final class DeployRunner {
     DeployRequest dr = computed;
     DeploymentState state = dr.deploymentState();
     if (state == DeploymentState.ERROR) {
-      throw facts.lintErrors().isEmpty()
-          ? DeployMessages.deployFailed(dr, "cannot be deployed: its checks ended")
-          : DeployMessages.lintFailed(dr, facts);
+      if (facts.lintErrors().isEmpty()) {
+        throw DeployMessages.deployFailed(dr, "cannot be deployed: its checks ended");
+      }
+      throw DeployMessages.lintFailed(dr, facts, closeRefused(db, dr, created));
     }
     if (state == DeploymentState.READY) {
       if (!facts.lintErrors().isEmpty()) {
-        throw DeployMessages.lintFailed(dr, facts);
+        throw DeployMessages.lintFailed(dr, facts, closeRefused(db, dr, created));
       }
       if (facts.canDropData() && !o.allowDataLoss()) {
-        throw DeployMessages.dataLossBlocked(dr, facts);
+        throw DeployMessages.dataLossBlocked(dr, facts, closeRefused(db, dr, created));
       }
       dr = queue(db, dr);
     } else if (!MOVING.contains(state)
@@ -170,5 +171,20 @@ final class DeployRunner {
             : new DeployFacts(facts.diff(), facts.lintErrors(), dr.deployment().deployOperations());
     DeploymentState state = dr.deploymentState();
     return DeployRequestFlow.outcome(o, dr, created, latest, state, state.isDeployed(), false);
+  }
+
+  /** Closes a refused request this run opened; returns whether it is now closed. */
+  private boolean closeRefused(DatabaseRef db, DeployRequest dr, boolean created) {
+    if (!created) {
+      return false;
+    }
+    try {
+      client.deployRequests().close(db, dr.number());
+      events.progress("close", "closed " + label(dr) + " after the refusal");
+      return true;
+    } catch (ApiException e) {
+      events.warning("could not close " + label(dr) + " after the refusal: " + e.getMessage());
+      return false;
+    }
   }
 }

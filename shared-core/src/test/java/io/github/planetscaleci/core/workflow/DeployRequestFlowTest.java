@@ -94,7 +94,7 @@ class DeployRequestFlowTest {
   }
 
   @Test
-  void lintErrorsRefuseTheDeployAndLeaveTheRequestOpen() {
+  void lintErrorsRefuseTheDeployAndCloseTheRequestThisRunOpened() {
     drs.lint =
         List.of(
             new LintError(
@@ -109,8 +109,8 @@ class DeployRequestFlowTest {
     assertThatThrownBy(() -> f.workflows.deployRequest(deploy(true, false, true, false)))
         .satisfies(e -> code(e, ErrorCode.LINT_FAILED))
         .hasMessageContaining("NO_UNIQUE_KEY on table logs")
-        .hasMessageContaining("stays open");
-    assertThat(drs.open()).isEqualTo(1);
+        .hasMessageContaining("this run opened was closed");
+    assertThat(drs.open()).isZero();
     assertThat(f.ps.faults.count("dr.deploy")).isZero();
   }
 
@@ -122,14 +122,29 @@ class DeployRequestFlowTest {
                 "o", "pending", "app", "old_logs", "DROP", "DROP TABLE `old_logs`", true, null));
     assertThatThrownBy(() -> f.workflows.deployRequest(deploy(false, false, true, false)))
         .satisfies(e -> code(e, ErrorCode.DATA_LOSS_BLOCKED))
-        .hasMessageContaining("DROP on table old_logs: DROP TABLE `old_logs`");
+        .hasMessageContaining("DROP on table old_logs: DROP TABLE `old_logs`")
+        .hasMessageContaining("this run opened was closed");
     assertThat(f.ps.faults.count("dr.deploy")).isZero();
-    assertThat(drs.open()).isEqualTo(1);
+    assertThat(drs.open()).isZero();
 
     DeployRequestOutcome out = f.workflows.deployRequest(deploy(true, false, true, false));
-    assertThat(out.created()).isFalse();
+    assertThat(out.created()).isTrue();
     assertThat(out.canDropData()).isTrue();
     assertThat(out.deployed()).isTrue();
+  }
+
+  @Test
+  void aRefusalLeavesOpenARequestOpenedBeforeThisRun() {
+    drs.ops =
+        List.of(
+            new DeployOperation(
+                "o", "pending", "app", "old_logs", "DROP", "DROP TABLE `old_logs`", true, null));
+    drs.add("ci-a", "main", DeploymentState.READY);
+    assertThatThrownBy(() -> f.workflows.deployRequest(deploy(false, false, true, false)))
+        .satisfies(e -> code(e, ErrorCode.DATA_LOSS_BLOCKED))
+        .hasMessageContaining("opened before this run and stays open");
+    assertThat(drs.open()).isEqualTo(1);
+    assertThat(f.ps.faults.count("dr.create")).isZero();
   }
 
   @Test
