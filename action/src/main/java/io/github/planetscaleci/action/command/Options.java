@@ -3,23 +3,20 @@ package io.github.planetscaleci.action.command;
 import io.github.planetscaleci.core.error.ConfigurationException;
 import io.github.planetscaleci.core.model.PasswordRole;
 import io.github.planetscaleci.core.naming.BranchNames;
+import io.github.planetscaleci.core.workflow.Durations;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The resolved settings of one run, whether they came from {@code INPUT_*} variables or CLI flags;
  * typed getters fail with a message that names the input the way the user wrote it.
  */
 public final class Options {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)([smhd])");
 
   private final Map<Option, String> values;
   private final Function<Option, String> describe;
@@ -137,26 +134,11 @@ public final class Options {
     if (v.isEmpty()) {
       return null;
     }
-    String s = v.toLowerCase(Locale.ROOT);
-    Matcher m = DURATION.matcher(s);
-    Duration total = Duration.ZERO;
-    int end = 0;
-    while (m.find() && m.start() == end) {
-      long n = Long.parseLong(m.group(1));
-      total =
-          total.plus(
-              switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-              });
-      end = m.end();
+    try {
+      return Durations.parse(v, o.id());
+    } catch (ConfigurationException e) {
+      throw bad(o, e.getMessage().substring(e.getMessage().indexOf(" must ") + 1));
     }
-    if (end != s.length() || end == 0 || total.isZero()) {
-      throw bad(o, "must be a positive duration such as 90s, 10m, 1h30m or 2d, got '" + v + "'");
-    }
-    return total;
   }
 
   /** The password role; {@code admin} when unset. */
