@@ -8,11 +8,13 @@ import java.util.Random;
  * <p>The interval is {@value #GROWTH} times the time waited so far, clamped to the policy's initial
  * and maximum interval, with ±{@value #JITTER} jitter so that parallel builds drift apart. A poll
  * lands at a uniformly random point of its interval relative to the moment the resource becomes
- * ready, so the mean detection lag is half the interval: 4.5% of the wait. On top of that, the k-th
- * poll is never sent before k / maxRequestsPerSecond seconds into the wait, so the average request
- * rate of every wait, measured at any poll, stays at or below the policy's bound. With the defaults
- * (1 request/s) that makes the first 11 s a 1 s cadence, then 9% of elapsed up to the 5 s cap.
- * After a rate-limit answer the interval jumps to the cap and doubles on each further one.
+ * ready, so the mean detection lag is half the interval: 4.5% of the wait. The first poll goes out
+ * after the initial interval, so a resource that is ready at once (the emulator) costs 250 ms, not
+ * a second; from then on the k-th poll is never sent before k / maxRequestsPerSecond seconds into
+ * the wait, so the average request rate, measured at any later poll, stays at or below the policy's
+ * bound (the second poll waits for the budget the first one borrowed). With the defaults (1
+ * request/s) that makes the first 11 s a 1 s cadence, then 9% of elapsed up to the 5 s cap. After a
+ * rate-limit answer the interval jumps to the cap and doubles on each further one.
  */
 final class PollSchedule {
   static final double GROWTH = 0.09;
@@ -40,7 +42,7 @@ final class PollSchedule {
       double backoff = max * Math.pow(2, Math.min(rateLimitStreak - 1, 16));
       interval = Math.max(interval, Math.min(backoff, MAX_RATE_LIMIT_BACKOFF_NANOS));
     }
-    double budgetFloor = (polls + 1) * 1e9 / policy.maxRequestsPerSecond();
+    double budgetFloor = polls == 0 ? 0 : (polls + 1) * 1e9 / policy.maxRequestsPerSecond();
     return (long) Math.max(elapsedNanos + interval, budgetFloor);
   }
 

@@ -39,10 +39,13 @@ class PollerTest {
   }
 
   @Test
-  void theKthPollNeverGoesOutBeforeKOverTheRate() {
+  void theFirstPollGoesAfterTheInitialIntervalThenTheKthNeverBeforeKOverTheRate() {
     WaitPolicy p = WaitPolicy.defaults();
     poller.await(p, readyAt(300, () -> null));
-    for (int k = 0; k < pollTimes.size(); k++) {
+    // The initial interval with its ±10% jitter.
+    assertThat(pollTimes.get(0)).isBetween(0.225 - 1e-9, 0.275 + 1e-9);
+    assertThat(pollTimes.get(1)).isGreaterThanOrEqualTo(2 / p.maxRequestsPerSecond() - 1e-9);
+    for (int k = 1; k < pollTimes.size(); k++) {
       assertThat(pollTimes.get(k))
           .isGreaterThanOrEqualTo((k + 1) / p.maxRequestsPerSecond() - 1e-9);
     }
