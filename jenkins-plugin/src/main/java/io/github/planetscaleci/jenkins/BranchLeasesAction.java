@@ -39,15 +39,25 @@ public final class BranchLeasesAction extends InvisibleAction {
     return lease;
   }
 
-  /** Records what was opened (created or reused, passwords); saves the build. */
-  void opened(Run<?, ?> run, String leaseId, BranchLease opened) {
+  /**
+   * Records what was opened (created or reused, passwords) and marks the lease open; saves the
+   * build.
+   *
+   * @return false when the lease had already been closed while the branch was opening (the build
+   *     ended and {@link SafetyNet} ran before the branch was visible): the caller must close it
+   *     now
+   */
+  boolean opened(Run<?, ?> run, String leaseId, BranchLease opened) {
+    boolean wasClosed;
     synchronized (this) {
       Lease l = find(leaseId);
+      wasClosed = l.state == State.CLOSED;
       l.created = opened.created();
       l.passwordIds = new ArrayList<>(opened.passwordIds());
       l.state = State.OPEN;
     }
     save(run);
+    return !wasClosed;
   }
 
   /** Records that nothing is left to clean up for this lease; saves the build. */

@@ -1,5 +1,6 @@
 package io.github.planetscaleci.jenkins;
 
+import hudson.AbortException;
 import hudson.console.ConsoleLogFilter;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -30,6 +31,7 @@ final class BranchStepExecution extends GeneralNonBlockingStepExecution {
 
   private final BranchSettings settings;
   private volatile String leaseId;
+  private transient volatile boolean stopRequested;
 
   BranchStepExecution(StepContext context, BranchSettings settings) {
     super(context);
@@ -86,7 +88,16 @@ final class BranchStepExecution extends GeneralNonBlockingStepExecution {
       }
       throw Failures.abort(e);
     }
-    leases.opened(run, leaseId, opened.lease());
+    if (!leases.opened(run, leaseId, opened.lease()) || stopRequested) {
+      // The build ended or the step was stopped while the branch was opening (a socket read an
+      // interrupt could not break): no body will run, so no tail call will clean up. Do it now.
+      LeaseCloser.close(run, leaseId, context.get(TaskListener.class).getLogger());
+      throw new AbortException(
+          Failures.prefix("stopped")
+              + "the build was stopped while branch "
+              + name.name()
+              + " was opening; it was closed again");
+    }
     log.println(TextReport.openedBranch(ReportContext.of(settings.databaseRef()), opened));
 
     BranchConnection c = opened.connection();
@@ -110,6 +121,12 @@ final class BranchStepExecution extends GeneralNonBlockingStepExecution {
             active)
         .withCallback(new Cleanup())
         .start();
+  }
+
+  @Override
+  public void stop(Throwable cause) throws Exception {
+    stopRequested = true;
+    super.stop(cause);
   }
 
   @Override
