@@ -215,12 +215,20 @@ class ActionEndToEndTest {
             new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
     String stderr = err.toString(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(code).as(stderr).isZero();
-    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toByteArray());
+    // Inside Actions stdout starts with the masks (the runner reads each pipe on its own, so only
+    // a mask on stdout surely precedes the outputs), then the JSON.
+    List<String> stdout = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    assertThat(stdout.get(stdout.size() - 1)).startsWith("{");
+    assertThat(stdout.subList(0, stdout.size() - 1)).allMatch(l -> l.startsWith("::add-mask::"));
+    var json =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(stdout.get(stdout.size() - 1));
     assertThat(json.path("branch").asText()).isEqualTo("cli-build-7");
     String password = json.path("password").asText();
     assertThat(password).isNotBlank();
-    // stdout is only the JSON; stderr carries the masks and the log, never a bare secret.
+    // stderr carries the masks and the log, never a bare secret.
     assertThat(stderr).contains("::add-mask::" + password);
+    assertThat(stdout)
+        .contains("::add-mask::" + password, "::add-mask::" + json.path("database_url").asText());
     assertThat(stderr.lines().filter(l -> l.contains(password) || l.contains(TOKEN)))
         .allMatch(l -> l.startsWith("::add-mask::"));
     Map<String, String> migrated =

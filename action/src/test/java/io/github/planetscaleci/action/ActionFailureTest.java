@@ -2,6 +2,9 @@ package io.github.planetscaleci.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.planetscaleci.action.command.Leases;
+import io.github.planetscaleci.core.model.DatabaseRef;
+import io.github.planetscaleci.core.workflow.BranchLease;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +69,8 @@ class ActionFailureTest {
   }
 
   @Test
-  void aWrongTokenIsAnUnauthorizedAnnotationWithTheApiMessageAndNoState() throws Exception {
+  void aWrongTokenIsAnUnauthorizedAnnotationWithTheApiMessageAndOnlyTheProvisionalLease()
+      throws Exception {
     dispatch(
         r -> json(401, "{\"code\":\"unauthorized\",\"message\":\"The access token is invalid\"}"));
     RunnerHarness.Step step = runner().main();
@@ -77,7 +81,9 @@ class ActionFailureTest {
         .startsWith("error|PlanetScale unauthorized|")
         .contains("The access token is invalid");
     assertThat(step.outputs()).isEmpty();
-    assertThat(step.state()).isEmpty();
+    assertThat(step.state()).containsOnlyKeys("lease");
+    assertThat(Leases.fromJson(step.state().get("lease")))
+        .isEqualTo(provisional("ci-pr-12-r4242-a1"));
     assertThat(api.takeRequest().getHeaders().get("Authorization"))
         .isEqualTo("token-id:" + WRONG_TOKEN);
     assertThat(step.visibleLog()).noneMatch(l -> l.contains(WRONG_TOKEN));
@@ -126,6 +132,12 @@ class ActionFailureTest {
     assertThat(created).isTrue();
     assertThat(deleted).as("the branch this run created is deleted after the timeout").isTrue();
     assertThat(step.outputs()).isEmpty();
-    assertThat(step.state()).isEmpty();
+    // Only the provisional lease, for a post step should the cleanup above have failed.
+    assertThat(Leases.fromJson(step.state().get("lease")))
+        .isEqualTo(provisional("ci-pr-12-r4242-a1"));
+  }
+
+  private static BranchLease provisional(String branch) {
+    return new BranchLease(new DatabaseRef("acme", "shop"), branch, true, List.of());
   }
 }

@@ -70,6 +70,12 @@ public final class RunnerHarness {
     return this;
   }
 
+  /** Saves state as if an earlier main step had written it (e.g. one cancelled mid-open). */
+  public RunnerHarness state(String key, String value) {
+    state.put(key, value);
+    return this;
+  }
+
   public Path home() {
     return root.resolve("home");
   }

@@ -26,20 +26,36 @@ import java.util.Map;
 
 /**
  * The CLI for any CI: {@code <command> --flag value ...}; outputs go to stdout as dotenv lines or
- * JSON, everything else to stderr, so {@code > .env} captures only the outputs.
+ * JSON, everything else to stderr, so {@code > .env} captures only the outputs. Inside a GitHub
+ * Actions {@code run:} step whose stdout reaches the log, {@code ::add-mask::} lines for the secret
+ * outputs precede them on stdout.
  */
 public final class Cli {
   private final Map<String, String> env;
   private final PrintStream out;
   private final PrintStream err;
   private final WorkflowCommands actions;
+  private final WorkflowCommands stdoutActions;
   private final SecretMasker secrets = new SecretMasker();
 
   public Cli(Map<String, String> env, PrintStream out, PrintStream err) {
+    // Only the process's own stdout can be checked; any other stream is taken to reach the log.
+    this(env, out, err, out != System.out || !StdoutTarget.isRegularFile());
+  }
+
+  /**
+   * @param stdoutReachesLog false when stdout is redirected to a file ({@code > .env}): outputs
+   *     then never reach the log, and mask commands there would only corrupt the file
+   */
+  Cli(Map<String, String> env, PrintStream out, PrintStream err, boolean stdoutReachesLog) {
     this.env = Map.copyOf(env);
     this.out = out;
     this.err = err;
-    this.actions = "true".equals(env.get("GITHUB_ACTIONS")) ? new WorkflowCommands(err) : null;
+    boolean inActions = "true".equals(env.get("GITHUB_ACTIONS"));
+    this.actions = inActions ? new WorkflowCommands(err) : null;
+    // The runner reads stdout and stderr independently: a mask on stderr may be processed after
+    // the secret on stdout was logged, so secrets are masked on stdout too, before the outputs.
+    this.stdoutActions = inActions && stdoutReachesLog ? new WorkflowCommands(out) : null;
   }
 
   /** Runs the command line; returns the exit code. */
@@ -72,6 +88,9 @@ public final class Cli {
     try (Session session = Session.open(options, listener(), "cli")) {
       CommandResult result = execute(parsed.verb(), options, session);
       result.outputs().forEach((o, v) -> mask(o.secret() ? v : null));
+      if (stdoutActions != null) {
+        result.outputs().forEach((o, v) -> stdoutActions.mask(o.secret() ? v : null));
+      }
       out.print(OutputFormat.render(parsed.format(), result.outputs()));
       out.flush();
       return 0;

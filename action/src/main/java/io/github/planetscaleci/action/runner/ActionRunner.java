@@ -16,10 +16,12 @@ import io.github.planetscaleci.core.error.PlanetScaleCiException;
 import io.github.planetscaleci.core.event.WorkflowEvent;
 import io.github.planetscaleci.core.event.WorkflowListener;
 import io.github.planetscaleci.core.naming.BranchName;
+import io.github.planetscaleci.core.naming.BranchNames;
 import io.github.planetscaleci.core.workflow.BranchLease;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -72,6 +74,11 @@ public final class ActionRunner {
           BranchLease lease = Leases.fromJson(json);
           Options options = options();
           log.log("planetscale-ci: closing branch " + lease.branch() + " of " + lease.database());
+          if (lease.passwordIds().isEmpty()) {
+            // Only the provisional lease: main was cancelled or failed mid-open. Deleting a branch
+            // of ours also revokes its passwords; a branch that is already gone is fine.
+            log.log("the open did not finish; the branch may not exist.");
+          }
           try (Session session = Session.open(options, listener(), "github-action")) {
             CommandResult r =
                 CloseBranchCommand.run(options, session, lease, lease.branch(), false);
@@ -85,6 +92,13 @@ public final class ActionRunner {
   private int openBranch(Options options, GitHubEvent event) {
     String branch = branch(options, event);
     try (Session session = Session.open(options, listener(), "github-action")) {
+      // A provisional lease first, so a cancel during the open still leaves the post step a name
+      // to clean up; only a name derived from the run is surely ours (no one else can hold it),
+      // as in the Jenkins plugin. The final lease below overwrites it (last key wins).
+      BranchLease provisional =
+          new BranchLease(session.database(), branch, isDerived(branch, event), List.of());
+      FileCommands.appendKeyValue(stateFile(), STATE_LEASE, Leases.toJson(provisional));
+      Leases.save(home(), provisional);
       CommandResult r =
           OpenBranchCommand.run(options, session, branch, event.describe(), log::mask);
       // State first: the runner flushes GITHUB_STATE even if a later write fails the step.
@@ -103,6 +117,10 @@ public final class ActionRunner {
     String branch = branch(options, event);
     try (Session session = Session.open(options, listener(), "github-action")) {
       BranchLease lease = Leases.load(home(), session.database(), branch);
+      if (lease == null && isDerived(branch, event)) {
+        // No lease file (another job, or HOME not shared), but the name is this run's own.
+        lease = new BranchLease(session.database(), branch, true, List.of());
+      }
       CommandResult r = CloseBranchCommand.run(options, session, lease, branch, named);
       if (lease != null) {
         Leases.delete(home(), lease);
@@ -133,6 +151,18 @@ public final class ActionRunner {
     String summaryFile = env.get("GITHUB_STEP_SUMMARY");
     if (r.summary() != null && summaryFile != null && !summaryFile.isEmpty()) {
       FileCommands.appendSummary(Path.of(summaryFile), r.summary());
+    }
+  }
+
+  /** True if {@code branch} is the name this run derives from its event, so this tool's own. */
+  static boolean isDerived(String branch, GitHubEvent event) {
+    if (!BranchNames.isToolBranch(branch)) {
+      return false;
+    }
+    try {
+      return BranchNaming.derive(event).name().equals(branch);
+    } catch (ConfigurationException e) {
+      return false;
     }
   }
 

@@ -1,0 +1,160 @@
+package io.github.planetscaleci.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.planetscaleci.action.command.Leases;
+import io.github.planetscaleci.core.model.DatabaseRef;
+import io.github.planetscaleci.core.workflow.BranchLease;
+import io.github.planetscaleci.emulator.PlanetScaleEmulator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cleanup when the main step did not get to finish (a cancel mid-open leaves only the provisional
+ * lease) and close-branch in a job that holds no lease file, on the emulator.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ActionCleanupTest {
+  private static final String TOKEN_ID = "cleanup-token-id";
+  private static final String TOKEN = "pscale_tkn_CANARYCLEANUP0001";
+  private static final DatabaseRef DB = new DatabaseRef("acme", "shop");
+
+  private PlanetScaleEmulator emulator;
+  @TempDir Path dir;
+
+  @BeforeAll
+  void start() throws Exception {
+    emulator =
+        PlanetScaleEmulator.builder()
+            .port(0)
+            .serviceToken(TOKEN_ID, TOKEN)
+            .provisioningDelay(Duration.ZERO)
+            .build();
+    emulator.start();
+    emulator.createDatabase("acme", "shop", null);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    emulator.close();
+  }
+
+  private RunnerHarness job(String name, String runId) {
+    return new RunnerHarness(dir.resolve(name))
+        .event("pull_request", "pull_request_opened.json")
+        .run(runId, "1")
+        .input("organization", "acme")
+        .input("database", "shop")
+        .input("service-token-id", TOKEN_ID)
+        .input("service-token", TOKEN)
+        .input("api-url", emulator.url())
+        .input("wait-timeout", "2m");
+  }
+
+  /** Every value the step wrote for key {@code lease}, in order (heredoc form, one-line JSON). */
+  private static List<BranchLease> leasesWritten(RunnerHarness.Step step) {
+    List<String> lines = step.rawFiles().lines().toList();
+    List<BranchLease> leases = new ArrayList<>();
+    for (int i = 0; i < lines.size() - 1; i++) {
+      if (lines.get(i).startsWith("lease<<")) {
+        leases.add(Leases.fromJson(lines.get(i + 1)));
+      }
+    }
+    return leases;
+  }
+
+  private int branches() {
+    return emulator.stats().of("acme", "shop").branches();
+  }
+
+  @Test
+  void openBranchSavesAProvisionalLeaseBeforeTheFinalOne() {
+    RunnerHarness main = job("provisional", "300");
+    RunnerHarness.Step open = main.main();
+    assertThat(open.exitCode()).as(open.stdout()).isZero();
+    List<BranchLease> leases = leasesWritten(open);
+    assertThat(leases).hasSize(2);
+    BranchLease provisional = leases.get(0);
+    BranchLease last = leases.get(1);
+    assertThat(provisional).isEqualTo(new BranchLease(DB, "ci-pr-12-r300-a1", true, List.of()));
+    assertThat(last.branch()).isEqualTo("ci-pr-12-r300-a1");
+    assertThat(last.passwordIds()).hasSize(1);
+    // The runner keeps the last value of a key, so post sees the final lease.
+    assertThat(Leases.fromJson(open.state().get("lease"))).isEqualTo(last);
+    assertThat(open.state().toString()).doesNotContain(open.outputs().get("password"));
+    assertThat(main.post().exitCode()).isZero();
+    assertThat(branches()).isZero();
+  }
+
+  @Test
+  void aUserNamedBranchIsProvisionallyNotOurs() {
+    RunnerHarness main = job("named", "301").input("branch", "feature-x");
+    RunnerHarness.Step open = main.main();
+    assertThat(open.exitCode()).as(open.stdout()).isZero();
+    assertThat(leasesWritten(open).get(0))
+        .isEqualTo(new BranchLease(DB, "feature-x", false, List.of()));
+    assertThat(main.post().exitCode()).isZero();
+    assertThat(branches()).isZero();
+  }
+
+  @Test
+  void aPostStepWithOnlyTheProvisionalLeaseDeletesTheBranchAndItsPasswords() {
+    // Stand in for the cancelled step: the branch and a password exist, state has no password id.
+    RunnerHarness.Step opened = job("cancelled-setup", "302").main();
+    assertThat(opened.exitCode()).as(opened.stdout()).isZero();
+    assertThat(branches()).isEqualTo(1);
+    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isEqualTo(1);
+
+    String provisional = Leases.toJson(new BranchLease(DB, "ci-pr-12-r302-a1", true, List.of()));
+    RunnerHarness.Step post = job("cancelled", "302").state("lease", provisional).post();
+    assertThat(post.exitCode()).as(post.stdout()).isZero();
+    assertThat(branches()).isZero();
+    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isZero();
+  }
+
+  @Test
+  void aPostStepWithAProvisionalLeaseForABranchNeverCreatedSucceeds() {
+    String provisional = Leases.toJson(new BranchLease(DB, "ci-pr-12-r303-a1", true, List.of()));
+    RunnerHarness.Step post = job("never-created", "303").state("lease", provisional).post();
+    assertThat(post.exitCode()).as(post.stdout()).isZero();
+    assertThat(post.visibleLog()).anyMatch(l -> l.contains("already deleted"));
+    assertThat(post.annotations()).isEmpty();
+  }
+
+  @Test
+  void closeBranchInAnotherJobDeletesTheBranchThisRunDerived() {
+    RunnerHarness.Step open = job("open-job", "304").main();
+    assertThat(open.exitCode()).as(open.stdout()).isZero();
+    assertThat(branches()).isEqualTo(1);
+    // Another job of the same run: a fresh HOME, so no lease file; the name is derived again.
+    RunnerHarness.Step close = job("close-job", "304").input("command", "close-branch").main();
+    assertThat(close.exitCode()).as(close.stdout()).isZero();
+    assertThat(close.outputs()).containsEntry("branch", "ci-pr-12-r304-a1");
+    assertThat(branches()).isZero();
+    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isZero();
+  }
+
+  @Test
+  void closeBranchByAUserNameWithoutLeaseStillForcesOnlyWhenNamed() {
+    // A different run derives a different name; its close-branch does not touch this branch.
+    RunnerHarness.Step open = job("other-open", "305").main();
+    assertThat(open.exitCode()).as(open.stdout()).isZero();
+    RunnerHarness.Step close = job("other-close", "306").input("command", "close-branch").main();
+    assertThat(close.exitCode()).as(close.stdout()).isZero();
+    assertThat(branches()).isEqualTo(1);
+    RunnerHarness.Step named =
+        job("other-close-named", "306")
+            .input("command", "close-branch")
+            .input("branch", "ci-pr-12-r305-a1")
+            .main();
+    assertThat(named.exitCode()).as(named.stdout()).isZero();
+    assertThat(branches()).isZero();
+  }
+}
