@@ -52,6 +52,15 @@ final class DeployMessages {
   }
 
   static WorkflowException deployFailed(DeployRequest dr, String context) {
+    return deployFailed(dr, context, "");
+  }
+
+  /** A request that cannot be deployed at all, refused before any deploy was queued. */
+  static WorkflowException deployRefused(DeployRequest dr, String context, boolean closed) {
+    return deployFailed(dr, context, afterRefusal(closed));
+  }
+
+  private static WorkflowException deployFailed(DeployRequest dr, String context, String after) {
     Deployment d = dr.deployment();
     StringBuilder m = new StringBuilder(label(dr));
     m.append(' ').append(context).append(" in state ").append(dr.deploymentState().apiValue());
@@ -76,7 +85,7 @@ final class DeployMessages {
                       .append(' ')
                       .append(op.state()));
     }
-    m.append(". See the deploy request in PlanetScale").append(link(dr));
+    m.append(after).append(". See the deploy request in PlanetScale").append(link(dr));
     return new WorkflowException(ErrorCode.DEPLOY_FAILED, m.toString());
   }
 

@@ -17,8 +17,8 @@ import java.util.Comparator;
 /**
  * Opens (or reuses) a deploy request, waits for its diff, then previews it or hands it to the
  * {@link DeployRunner}. A request this run opened is closed again if anything fails before a deploy
- * was attempted, and also when a gate (lint, data loss) refuses it; a request opened before this
- * run is never closed by a refusal.
+ * was attempted, and also when a gate (lint, data loss) or its state (checks ended in error, not
+ * deployable) refuses it; a request opened before this run is never closed by a refusal.
  */
 final class DeployRequestFlow {
   private final PlanetScaleClient client;

@@ -44,7 +44,9 @@ final class DeployRunner {
     DeploymentState state = dr.deploymentState();
     if (state == DeploymentState.ERROR) {
       if (facts.lintErrors().isEmpty()) {
-        throw DeployMessages.deployFailed(dr, "cannot be deployed: its checks ended");
+        // Left open, the next run would reuse this request and fail the same way every time.
+        throw DeployMessages.deployRefused(
+            dr, "cannot be deployed: its checks ended", closeRefused(db, dr, created));
       }
       throw DeployMessages.lintFailed(dr, facts, closeRefused(db, dr, created));
     }
@@ -59,8 +61,13 @@ final class DeployRunner {
     } else if (!MOVING.contains(state)
         && state != DeploymentState.PENDING_CUTOVER
         && !state.isDeployed()) {
-      throw DeployMessages.deployFailed(
-          dr, "is open but cannot be deployed; close it and run again. It is");
+      boolean closed = closeRefused(db, dr, created);
+      throw DeployMessages.deployRefused(
+          dr,
+          closed
+              ? "cannot be deployed. It was"
+              : "is open but cannot be deployed; close it and run again. It is",
+          closed);
     } else {
       events.info(label(dr) + " is already " + state.apiValue() + "; following it");
     }

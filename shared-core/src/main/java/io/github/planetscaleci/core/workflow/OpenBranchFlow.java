@@ -43,7 +43,8 @@ final class OpenBranchFlow {
     String parent = r.parentBranch() != null ? r.parentBranch() : database.defaultBranch();
     Optional<Branch> existing = client.branches().find(db, name);
     boolean created = existing.isEmpty();
-    Branch branch = existing.isPresent() ? existing.get() : create(db, name, parent, r.seedData());
+    Branch branch =
+        existing.isPresent() ? existing.get() : create(db, name, parent, r.seedData(), r);
     if (branch == null) { // lost a creation race: another build created it first
       branch = client.branches().get(db, name);
       created = false;
@@ -71,15 +72,56 @@ final class OpenBranchFlow {
     }
   }
 
-  private Branch create(DatabaseRef db, String name, String parent, boolean seedData) {
+  private Branch create(
+      DatabaseRef db, String name, String parent, boolean seedData, OpenBranchRequest r) {
     events.progress("create", "creating branch " + name + " from " + parent);
     try {
       return client.branches().create(db, new CreateBranchRequest(name, parent, seedData, null));
     } catch (ApiException e) {
+      // The client reports a conflict after its own ambiguous attempt as that ambiguous failure,
+      // so a conflict here means another build created the branch first.
       if (e.code() == ErrorCode.CONFLICT && client.branches().find(db, name).isPresent()) {
         return null;
       }
+      if (Outcomes.unknown(e)) {
+        deleteIfCreated(db, name, r.keepOnFailure(), e);
+      }
       throw e;
+    }
+  }
+
+  /**
+   * After a create whose outcome is unknown: the branch did not exist before, so if it exists now
+   * this run made it and deletes it like any branch it opened and then failed with.
+   */
+  private void deleteIfCreated(DatabaseRef db, String name, boolean keep, ApiException cause) {
+    // An interrupt (an aborted build) may be why the create failed; the look-up must still run.
+    boolean interrupted = Thread.interrupted();
+    try {
+      if (client.branches().find(db, name).isEmpty()) {
+        return;
+      }
+      events.warning(
+          "creating branch "
+              + name
+              + " failed ("
+              + cause.code().id()
+              + ") but the branch exists: this run's request created it");
+      cleanUp(db, name, keep, cause);
+    } catch (ApiException lookup) {
+      cause.addSuppressed(lookup);
+      events.warning(
+          "could not check whether branch "
+              + name
+              + " of "
+              + db
+              + " was created despite the failure: "
+              + lookup.getMessage()
+              + "; if it exists, delete it yourself or let the sweep remove it");
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -39,8 +39,15 @@ final class PasswordIssuer {
       DatabaseRef db, String branch, boolean branchIsProduction, PasswordRole role, Duration ttl) {
     String name = branch + "-" + randomSuffix();
     events.progress("password", "creating " + role.apiValue() + " password " + name);
-    BranchPassword password =
-        client.passwords().create(db, branch, new CreatePasswordRequest(name, role, ttl));
+    BranchPassword password;
+    try {
+      password = client.passwords().create(db, branch, new CreatePasswordRequest(name, role, ttl));
+    } catch (ApiException e) {
+      if (Outcomes.unknown(e)) {
+        deleteNamed(db, branch, name, e);
+      }
+      throw e;
+    }
     events.mask(password.plainText());
     try {
       verify(db, branch, branchIsProduction, password);
@@ -151,17 +158,59 @@ final class PasswordIssuer {
     if (password.id() == null) {
       return;
     }
+    // An interrupted thread (an aborted build) would abort the delete: clear the flag, restore it.
+    boolean interrupted = Thread.interrupted();
     try {
-      client.passwords().delete(db, branch, password.id());
-      events.progress("cleanup", "deleted password " + password.name());
+      deleteOne(db, branch, password.name(), password.id(), e);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * After a create whose outcome is unknown: a password of this run's unique name can only be the
+   * one that create made, and its secret was never seen, so it is deleted before it lingers.
+   */
+  private void deleteNamed(DatabaseRef db, String branch, String name, ApiException cause) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      for (BranchPassword p : client.passwords().list(db, branch)) {
+        if (name.equals(p.name()) && p.id() != null) {
+          deleteOne(db, branch, name, p.id(), cause);
+        }
+      }
+    } catch (ApiException lookup) {
+      cause.addSuppressed(lookup);
+      events.warning(
+          "could not check whether password "
+              + name
+              + " was created on branch "
+              + branch
+              + " despite the failure: "
+              + lookup.getMessage()
+              + "; if it exists, delete it in PlanetScale");
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void deleteOne(
+      DatabaseRef db, String branch, String name, String id, RuntimeException cause) {
+    try {
+      client.passwords().delete(db, branch, id);
+      events.progress("cleanup", "deleted password " + name);
     } catch (ApiException deleteFailure) {
       if (deleteFailure.code() != ErrorCode.NOT_FOUND) {
-        e.addSuppressed(deleteFailure);
+        cause.addSuppressed(deleteFailure);
         events.warning(
             "could not delete password "
-                + password.name()
+                + name
                 + " (id "
-                + password.id()
+                + id
                 + ") on branch "
                 + branch
                 + ": "

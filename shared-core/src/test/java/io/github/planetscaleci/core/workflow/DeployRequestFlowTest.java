@@ -116,6 +116,43 @@ class DeployRequestFlowTest {
   }
 
   @Test
+  void checksEndedInErrorCloseTheRequestThisRunOpenedSoTheNextRunStartsAfresh() {
+    drs.diffOutcome = DeploymentState.ERROR;
+    drs.deployCheckErrors = "deploy check failed: the target is locked";
+    assertThatThrownBy(() -> f.workflows.deployRequest(deploy(true, false, true, false)))
+        .satisfies(e -> code(e, ErrorCode.DEPLOY_FAILED))
+        .hasMessageContaining("cannot be deployed: its checks ended in state error")
+        .hasMessageContaining("the target is locked")
+        .hasMessageContaining("this run opened was closed");
+    assertThat(drs.open()).isZero();
+    assertThat(f.ps.faults.count("dr.deploy")).isZero();
+
+    drs.diffOutcome = DeploymentState.READY;
+    drs.deployCheckErrors = null;
+    DeployRequestOutcome next = f.workflows.deployRequest(deploy(true, false, true, false));
+    assertThat(next.created()).isTrue();
+    assertThat(next.deployed()).isTrue();
+  }
+
+  @Test
+  void anUndeployableStateClosesOnlyARequestThisRunOpened() {
+    drs.diffOutcome = DeploymentState.COMPLETE_ERROR;
+    assertThatThrownBy(() -> f.workflows.deployRequest(deploy(true, false, true, false)))
+        .satisfies(e -> code(e, ErrorCode.DEPLOY_FAILED))
+        .hasMessageContaining("cannot be deployed. It was in state complete_error")
+        .hasMessageContaining("this run opened was closed");
+    assertThat(drs.open()).isZero();
+
+    drs.add("ci-a", "main", DeploymentState.COMPLETE_ERROR);
+    assertThatThrownBy(() -> f.workflows.deployRequest(deploy(true, false, true, false)))
+        .satisfies(e -> code(e, ErrorCode.DEPLOY_FAILED))
+        .hasMessageContaining("is open but cannot be deployed; close it and run again")
+        .hasMessageContaining("opened before this run and stays open");
+    assertThat(drs.open()).isEqualTo(1);
+    assertThat(f.ps.faults.count("dr.deploy")).isZero();
+  }
+
+  @Test
   void dataLossIsRefusedUnlessAllowed() {
     drs.ops =
         List.of(

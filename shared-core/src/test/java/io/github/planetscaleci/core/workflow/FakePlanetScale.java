@@ -134,6 +134,7 @@ final class FakePlanetScale implements PlanetScaleClient {
         if (provisioningPolls > 0) {
           getsUntilReady.put(r.name(), provisioningPolls);
         }
+        faults.exit("branches.create");
         return b;
       }
 
@@ -183,6 +184,7 @@ final class FakePlanetScale implements PlanetScaleClient {
         p = passwordTamper.apply(p);
         passwords.put(id, p);
         passwordPaths.put(id, branch);
+        faults.exit("passwords.create");
         return p;
       }
 

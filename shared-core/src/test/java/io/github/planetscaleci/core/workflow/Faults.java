@@ -13,6 +13,7 @@ import java.util.Map;
 final class Faults {
   private final Map<String, Deque<RuntimeException>> queued = new HashMap<>();
   private final Map<String, RuntimeException> always = new HashMap<>();
+  private final Map<String, Deque<RuntimeException>> after = new HashMap<>();
   private final Map<String, Runnable> before = new HashMap<>();
   final List<String> calls = new ArrayList<>();
 
@@ -33,6 +34,15 @@ final class Faults {
     return this;
   }
 
+  /**
+   * The next call of {@code op} takes effect, then throws {@code e}: an answer lost after the
+   * server acted (a timeout, a dropped connection, a 5xx from a proxy).
+   */
+  Faults failAfterNext(String op, RuntimeException e) {
+    after.computeIfAbsent(op, k -> new ArrayDeque<>()).add(e);
+    return this;
+  }
+
   /** Every call of {@code op} throws {@code e}. */
   Faults failAlways(String op, RuntimeException e) {
     always.put(op, e);
@@ -45,6 +55,11 @@ final class Faults {
     if (hook != null) {
       hook.run();
     }
+    if (Thread.currentThread().isInterrupted()) {
+      // Like OkHttp: a call on an interrupted thread fails at once, before reaching the server.
+      throw new ApiException(
+          ErrorCode.TRANSPORT_ERROR, 0, null, op + " failed: InterruptedIOException", null);
+    }
     Deque<RuntimeException> q = queued.get(op);
     if (q != null && !q.isEmpty()) {
       throw q.poll();
@@ -52,6 +67,14 @@ final class Faults {
     RuntimeException e = always.get(op);
     if (e != null) {
       throw e;
+    }
+  }
+
+  /** Called by an operation after it took effect. */
+  void exit(String op) {
+    Deque<RuntimeException> q = after.get(op);
+    if (q != null && !q.isEmpty()) {
+      throw q.poll();
     }
   }
 

@@ -5,6 +5,7 @@ import static io.github.planetscaleci.core.workflow.FakePlanetScale.DB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.planetscaleci.core.error.ApiException;
 import io.github.planetscaleci.core.error.ConfigurationException;
 import io.github.planetscaleci.core.error.ErrorCode;
 import io.github.planetscaleci.core.error.PlanetScaleCiException;
@@ -14,6 +15,7 @@ import io.github.planetscaleci.core.model.PasswordBranch;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class OpenBranchFlowTest {
@@ -201,6 +203,110 @@ class OpenBranchFlowTest {
     OpenedBranch opened = f.workflows.openBranch(request);
     assertThat(opened.created()).isFalse();
     assertThat(opened.lease().created()).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = ErrorCode.class,
+      names = {"TIMEOUT", "TRANSPORT_ERROR", "SERVER_ERROR"})
+  void aBranchCreateWhoseAnswerWasLostDeletesTheBranchItMade(ErrorCode code) {
+    ApiException lost = Faults.api(code, code == ErrorCode.SERVER_ERROR ? 503 : 0);
+    f.ps.faults.failAfterNext("branches.create", lost);
+    assertThatThrownBy(() -> f.workflows.openBranch(request)).isSameAs(lost);
+    assertThat(f.ps.branches).containsOnlyKeys("main");
+    assertThat(f.ps.faults.count("passwords.create")).isZero();
+    assertThat(f.messages())
+        .contains("cleanup: deleted branch ci-pr-7-r100-a1")
+        .anyMatch(m -> m.contains("but the branch exists: this run's request created it"));
+  }
+
+  @Test
+  void aBranchCreateThatFailedBeforeTheServerActedDeletesNothing() {
+    ApiException lost = Faults.api(ErrorCode.TIMEOUT, 0);
+    f.ps.faults.failNext("branches.create", lost);
+    assertThatThrownBy(() -> f.workflows.openBranch(request)).isSameAs(lost);
+    assertThat(f.ps.faults.count("branches.find")).isEqualTo(2);
+    assertThat(f.ps.faults.count("branches.delete")).isZero();
+  }
+
+  @Test
+  void aLostBranchCreateKeepsTheBranchWhenAskedAndSaysSo() {
+    ApiException lost = Faults.api(ErrorCode.SERVER_ERROR, 500);
+    f.ps.faults.failAfterNext("branches.create", lost);
+    assertThatThrownBy(() -> f.workflows.openBranch(request.withKeepOnFailure(true)))
+        .isSameAs(lost);
+    assertThat(f.ps.branches).containsKey("ci-pr-7-r100-a1");
+    assertThat(f.messages())
+        .anyMatch(m -> m.startsWith("warning: opening failed; branch ci-pr-7-r100-a1 was kept"));
+  }
+
+  @Test
+  void anUncheckableLostBranchCreateIsReportedNotHidden() {
+    ApiException lost = Faults.api(ErrorCode.TIMEOUT, 0);
+    f.ps.faults.failAfterNext("branches.create", lost);
+    f.ps.faults.beforeNext( // the look-up after the create fails, not the one before it
+        "branches.create",
+        () -> f.ps.faults.failNext("branches.find", Faults.api(ErrorCode.SERVER_ERROR, 503)));
+    assertThatThrownBy(() -> f.workflows.openBranch(request))
+        .isSameAs(lost)
+        .satisfies(e -> assertThat(e.getSuppressed()).hasSize(1));
+    assertThat(f.messages())
+        .anyMatch(
+            m ->
+                m.startsWith(
+                    "warning: could not check whether branch ci-pr-7-r100-a1 of acme/app"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = ErrorCode.class,
+      names = {"TIMEOUT", "TRANSPORT_ERROR", "SERVER_ERROR"})
+  void aPasswordCreateWhoseAnswerWasLostDeletesOnlyThatPassword(ErrorCode code) {
+    f.ps.addBranch("ci-pr-7-r100-a1", true, FakeClock.START);
+    OpenedBranch earlier = f.workflows.openBranch(request);
+    ApiException lost = Faults.api(code, code == ErrorCode.SERVER_ERROR ? 502 : 0);
+    f.ps.faults.failAfterNext("passwords.create", lost);
+
+    assertThatThrownBy(() -> f.workflows.openBranch(request)).isSameAs(lost);
+    assertThat(f.ps.branches).containsKey("ci-pr-7-r100-a1");
+    assertThat(f.ps.passwords.keySet()).containsExactlyElementsOf(earlier.lease().passwordIds());
+    assertThat(f.ps.faults.count("passwords.delete")).isEqualTo(1);
+  }
+
+  @Test
+  void anAbortDuringVerificationStillDeletesThePasswordOnAReusedBranch() {
+    f.ps.addBranch("ci-pr-7-r100-a1", true, FakeClock.START);
+    f.ps.passwordTamper = p -> withOwner(p, null); // verification must list the passwords
+    f.ps.faults.beforeNext("passwords.list", () -> Thread.currentThread().interrupt());
+    try {
+      assertThatThrownBy(() -> f.workflows.openBranch(request))
+          .isInstanceOf(PlanetScaleCiException.class);
+      assertThat(Thread.currentThread().isInterrupted()).as("the abort is kept").isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(f.ps.passwords).isEmpty();
+    assertThat(f.ps.branches).containsKey("ci-pr-7-r100-a1");
+    assertThat(f.messages()).anyMatch(m -> m.startsWith("cleanup: deleted password "));
+  }
+
+  @Test
+  void anAbortDuringALostPasswordCreateStillDeletesThatPassword() {
+    f.ps.addBranch("ci-pr-7-r100-a1", true, FakeClock.START);
+    ApiException aborted = Faults.api(ErrorCode.TRANSPORT_ERROR, 0);
+    f.ps.faults.failAfterNext("passwords.create", aborted);
+    f.ps.passwordTamper =
+        p -> {
+          Thread.currentThread().interrupt(); // the build is aborted while the server answers
+          return p;
+        };
+    try {
+      assertThatThrownBy(() -> f.workflows.openBranch(request)).isSameAs(aborted);
+      assertThat(Thread.currentThread().isInterrupted()).as("the abort is kept").isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(f.ps.passwords).isEmpty();
   }
 
   @Test

@@ -90,13 +90,15 @@ final class Failures {
   }
 
   /** An exception for a failure before or while reading a response. */
-  ApiException transport(ApiCall call, IOException e, int attempts, Duration elapsed) {
+  ApiException transport(ApiCall call, IOException e, int attempts, Duration elapsed, String note) {
     ErrorCode code =
         e instanceof InterruptedIOException ? ErrorCode.TIMEOUT : ErrorCode.TRANSPORT_ERROR;
     String detail =
         e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    String m = head(call, attempts, elapsed) + detail + ". " + hint(code, call);
-    return new ApiException(code, 0, null, redactor.scrub(m), e);
+    StringBuilder m = new StringBuilder(head(call, attempts, elapsed)).append(detail);
+    appendSentence(m, note);
+    appendSentence(m, hint(code, call));
+    return new ApiException(code, 0, null, redactor.scrub(m.toString()), e);
   }
 
   /** An exception for a successful status whose body is not what the endpoint returns. */

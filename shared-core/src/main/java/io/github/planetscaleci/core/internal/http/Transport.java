@@ -57,17 +57,23 @@ final class Transport {
   <T> T execute(ApiCall call, Function<Reply, T> reader, Supplier<Optional<T>> recovery) {
     long start = timing.nanoTime();
     long deadline = start + policy.totalDeadline().toNanos();
-    boolean ambiguousBefore = false;
+    Attempt ambiguousBefore = null;
     for (int attempt = 1; ; attempt++) {
       Attempt a = once(call);
       if (a.status >= 200 && a.status < 300) {
         return reader.apply(new Reply(a.status, a.body));
       }
-      if (a.status == 404 && call.kind() == ApiCall.Kind.DELETE && ambiguousBefore) {
+      if (a.status == 404 && call.kind() == ApiCall.Kind.DELETE && ambiguousBefore != null) {
         return reader.apply(
             new Reply(204, EMPTY)); // the earlier attempt deleted it, only its answer was lost
       }
       Duration elapsed = Duration.ofNanos(timing.nanoTime() - start);
+      if (call.kind() == ApiCall.Kind.CREATE && ambiguousBefore != null && a.error == null) {
+        ApiException refused = fail(call, a, attempt, elapsed, null);
+        if (refused.code() == ErrorCode.CONFLICT) {
+          return createdBefore(call, ambiguousBefore, attempt, elapsed, recovery);
+        }
+      }
       if (!a.retryable()) {
         throw fail(call, a, attempt, elapsed, null);
       }
@@ -107,13 +113,41 @@ final class Transport {
           return recovered.get();
         }
       }
-      ambiguousBefore |= a.ambiguous();
+      if (a.ambiguous()) {
+        ambiguousBefore = a;
+      }
     }
+  }
+
+  /**
+   * A create refused as a conflict after an ambiguous attempt: that attempt most likely made the
+   * resource. Found, it is the answer; not (yet) visible, the outcome is unknown, so the ambiguous
+   * failure is reported rather than a conflict a caller would read as someone else's resource.
+   */
+  private <T> T createdBefore(
+      ApiCall call,
+      Attempt ambiguous,
+      int attempt,
+      Duration elapsed,
+      Supplier<Optional<T>> recovery) {
+    if (recovery != null) {
+      Optional<T> recovered = recovery.get();
+      if (recovered.isPresent()) {
+        return recovered.get();
+      }
+    }
+    throw fail(
+        call,
+        ambiguous,
+        attempt,
+        elapsed,
+        "A later attempt was refused as a conflict (already exists), so this failed attempt may"
+            + " have created it");
   }
 
   private ApiException fail(ApiCall call, Attempt a, int attempts, Duration elapsed, String note) {
     return a.error != null
-        ? failures.transport(call, a.error, attempts, elapsed)
+        ? failures.transport(call, a.error, attempts, elapsed, note)
         : failures.http(call, a.status, a.body, attempts, elapsed, note);
   }
 

@@ -101,6 +101,59 @@ class RecoveryTest {
             "POST " + PREFIX + "/branches");
   }
 
+  private static final String TAKEN =
+      "{\"code\":\"unprocessable\",\"message\":\"Name has already been taken\"}";
+  private static final String NOT_FOUND = "{\"code\":\"not_found\",\"message\":\"Not Found\"}";
+
+  @Test
+  void aConflictAfterALostCreateIsThatCreatesBranchOnceItShows() {
+    route(
+        Map.of(
+            "POST " + PREFIX + "/branches",
+            List.of(status(503), json(422, TAKEN)),
+            "GET " + PREFIX + "/branches/ci-pr-12",
+            List.of(json(404, NOT_FOUND), ok(branchJson("ci-pr-12")))));
+    Branch b = api.client.branches().create(DB, CreateBranchRequest.of("ci-pr-12"));
+    assertThat(b.id()).isEqualTo("b-ci-pr-12");
+    assertThat(log)
+        .containsExactly(
+            "POST " + PREFIX + "/branches",
+            "GET " + PREFIX + "/branches/ci-pr-12",
+            "POST " + PREFIX + "/branches",
+            "GET " + PREFIX + "/branches/ci-pr-12");
+  }
+
+  @Test
+  void aConflictAfterALostCreateReportsTheUnknownOutcomeNotAConflict() {
+    route(
+        Map.of(
+            "POST " + PREFIX + "/branches",
+            List.of(status(503), json(422, TAKEN)),
+            "GET " + PREFIX + "/branches/ci-pr-12",
+            List.of(json(404, NOT_FOUND))));
+    ApiException e =
+        catchThrowableOfType(
+            ApiException.class,
+            () -> api.client.branches().create(DB, CreateBranchRequest.of("ci-pr-12")));
+    assertThat(e.code()).isEqualTo(ErrorCode.SERVER_ERROR);
+    assertThat(e.getMessage())
+        .contains("HTTP 503")
+        .contains("A later attempt was refused as a conflict (already exists)")
+        .contains("may have created it");
+    assertThat(log).filteredOn(s -> s.startsWith("POST")).hasSize(2);
+  }
+
+  @Test
+  void aConflictWithoutAnEarlierLostAttemptStaysAConflict() {
+    route(Map.of("POST " + PREFIX + "/branches", List.of(json(422, TAKEN))));
+    ApiException e =
+        catchThrowableOfType(
+            ApiException.class,
+            () -> api.client.branches().create(DB, CreateBranchRequest.of("ci-pr-12")));
+    assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+    assertThat(log).containsExactly("POST " + PREFIX + "/branches");
+  }
+
   @Test
   void rateLimitedCreateIsRepeatedWithoutLookup() {
     route(Map.of("POST " + PREFIX + "/branches", List.of(status(429), json(201, branchJson("x")))));
