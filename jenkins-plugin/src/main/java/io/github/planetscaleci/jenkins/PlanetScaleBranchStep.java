@@ -1,22 +1,16 @@
 package io.github.planetscaleci.jenkins;
 
 import hudson.Extension;
-import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code withPlanetScaleBranch(database: 'app') { ... }}: runs its body against an ephemeral
@@ -155,7 +149,7 @@ public final class PlanetScaleBranchStep extends Step {
   /** Describes the step to Pipeline and the Snippet Generator. */
   @Extension
   @Symbol("withPlanetScaleBranch")
-  public static final class DescriptorImpl extends StepDescriptor {
+  public static final class DescriptorImpl extends PlanetScaleStepDescriptor {
     @Override
     public String getFunctionName() {
       return "withPlanetScaleBranch";
@@ -171,21 +165,9 @@ public final class PlanetScaleBranchStep extends Step {
       return true;
     }
 
-    /** Run and TaskListener only: usable in Declarative {@code options {}} and outside node. */
-    @Override
-    public Set<? extends Class<?>> getRequiredContext() {
-      return Set.of(Run.class, TaskListener.class);
-    }
-
     @Override
     public Set<? extends Class<?>> getProvidedContext() {
       return Set.of(ActiveBranch.class);
-    }
-
-    @POST
-    public ListBoxModel doFillCredentialsIdItems(
-        @AncestorInPath Item item, @QueryParameter String credentialsId) {
-      return CredentialsListing.fill(item, credentialsId);
     }
 
     public ListBoxModel doFillPasswordRoleItems() {
@@ -214,10 +196,6 @@ public final class PlanetScaleBranchStep extends Step {
 
     public FormValidation doCheckEnvPrefix(@QueryParameter String value) {
       return FormChecks.check(() -> Args.envPrefix(value));
-    }
-
-    public FormValidation doCheckApiUrl(@QueryParameter String value) {
-      return FormChecks.check(() -> Args.apiUrl(value, null));
     }
   }
 }

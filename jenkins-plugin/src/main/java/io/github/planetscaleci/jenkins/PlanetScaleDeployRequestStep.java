@@ -2,15 +2,11 @@ package io.github.planetscaleci.jenkins;
 
 import hudson.Extension;
 import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -208,7 +204,7 @@ public final class PlanetScaleDeployRequestStep extends Step {
   /** Describes the step to Pipeline and the Snippet Generator. */
   @Extension
   @Symbol("planetscaleDeployRequest")
-  public static final class DescriptorImpl extends StepDescriptor {
+  public static final class DescriptorImpl extends PlanetScaleStepDescriptor {
     @Override
     public String getFunctionName() {
       return "planetscaleDeployRequest";
@@ -217,17 +213,6 @@ public final class PlanetScaleDeployRequestStep extends Step {
     @Override
     public String getDisplayName() {
       return "Preview or deploy a PlanetScale deploy request";
-    }
-
-    @Override
-    public Set<? extends Class<?>> getRequiredContext() {
-      return Set.of(Run.class, TaskListener.class);
-    }
-
-    @POST
-    public ListBoxModel doFillCredentialsIdItems(
-        @AncestorInPath Item item, @QueryParameter String credentialsId) {
-      return CredentialsListing.fill(item, credentialsId);
     }
 
     @POST
@@ -246,10 +231,6 @@ public final class PlanetScaleDeployRequestStep extends Step {
 
     public FormValidation doCheckWaitTimeout(@QueryParameter String value) {
       return FormChecks.check(() -> Durations.parse(value, "waitTimeout"));
-    }
-
-    public FormValidation doCheckApiUrl(@QueryParameter String value) {
-      return FormChecks.check(() -> Args.apiUrl(value, null));
     }
   }
 }

@@ -1,22 +1,14 @@
 package io.github.planetscaleci.jenkins;
 
 import hudson.Extension;
-import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
-import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code planetscaleSweep(database: 'app', olderThan: '24h')}: deletes this tool's stale branches
@@ -95,7 +87,7 @@ public final class PlanetScaleSweepStep extends Step {
   /** Describes the step to Pipeline and the Snippet Generator. */
   @Extension
   @Symbol("planetscaleSweep")
-  public static final class DescriptorImpl extends StepDescriptor {
+  public static final class DescriptorImpl extends PlanetScaleStepDescriptor {
     @Override
     public String getFunctionName() {
       return "planetscaleSweep";
@@ -106,27 +98,12 @@ public final class PlanetScaleSweepStep extends Step {
       return "Delete stale PlanetScale CI branches";
     }
 
-    @Override
-    public Set<? extends Class<?>> getRequiredContext() {
-      return Set.of(Run.class, TaskListener.class);
-    }
-
-    @POST
-    public ListBoxModel doFillCredentialsIdItems(
-        @AncestorInPath Item item, @QueryParameter String credentialsId) {
-      return CredentialsListing.fill(item, credentialsId);
-    }
-
     public FormValidation doCheckDatabase(@QueryParameter String value) {
       return FormChecks.required(value);
     }
 
     public FormValidation doCheckOlderThan(@QueryParameter String value) {
       return FormChecks.check(() -> Durations.parse(value, "olderThan"));
-    }
-
-    public FormValidation doCheckApiUrl(@QueryParameter String value) {
-      return FormChecks.check(() -> Args.apiUrl(value, null));
     }
   }
 }
