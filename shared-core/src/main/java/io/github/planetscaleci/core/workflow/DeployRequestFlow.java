@@ -127,18 +127,16 @@ final class DeployRequestFlow {
   }
 
   private void closeQuietly(DatabaseRef db, DeployRequest dr, RuntimeException cause) {
-    boolean interrupted = Thread.interrupted();
-    try {
-      client.deployRequests().close(db, dr.number());
-      events.progress("cleanup", "closed " + label(dr) + " opened by this run");
-    } catch (ApiException e) {
-      cause.addSuppressed(e);
-      events.warning("could not close " + label(dr) + " after a failure: " + e.getMessage());
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Uninterrupted.run(
+        () -> {
+          try {
+            client.deployRequests().close(db, dr.number());
+            events.progress("cleanup", "closed " + label(dr) + " opened by this run");
+          } catch (ApiException e) {
+            cause.addSuppressed(e);
+            events.warning("could not close " + label(dr) + " after a failure: " + e.getMessage());
+          }
+        });
   }
 
   static DeployRequestOutcome outcome(

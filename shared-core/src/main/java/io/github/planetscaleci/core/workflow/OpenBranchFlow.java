@@ -96,33 +96,31 @@ final class OpenBranchFlow {
    */
   private void deleteIfCreated(DatabaseRef db, String name, boolean keep, ApiException cause) {
     // An interrupt (an aborted build) may be why the create failed; the look-up must still run.
-    boolean interrupted = Thread.interrupted();
-    try {
-      if (client.branches().find(db, name).isEmpty()) {
-        return;
-      }
-      events.warning(
-          "creating branch "
-              + name
-              + " failed ("
-              + cause.code().id()
-              + ") but the branch exists: this run's request created it");
-      cleanUp(db, name, keep, cause);
-    } catch (ApiException lookup) {
-      cause.addSuppressed(lookup);
-      events.warning(
-          "could not check whether branch "
-              + name
-              + " of "
-              + db
-              + " was created despite the failure: "
-              + lookup.getMessage()
-              + "; if it exists, delete it yourself or let the sweep remove it");
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Uninterrupted.run(
+        () -> {
+          try {
+            if (client.branches().find(db, name).isEmpty()) {
+              return;
+            }
+            events.warning(
+                "creating branch "
+                    + name
+                    + " failed ("
+                    + cause.code().id()
+                    + ") but the branch exists: this run's request created it");
+            cleanUp(db, name, keep, cause);
+          } catch (ApiException lookup) {
+            cause.addSuppressed(lookup);
+            events.warning(
+                "could not check whether branch "
+                    + name
+                    + " of "
+                    + db
+                    + " was created despite the failure: "
+                    + lookup.getMessage()
+                    + "; if it exists, delete it yourself or let the sweep remove it");
+          }
+        });
   }
 
   private Wait<Branch> readiness(DatabaseRef db, String name) {
@@ -145,29 +143,26 @@ final class OpenBranchFlow {
               + " yourself or let the sweep remove it");
       return;
     }
-    // An interrupted thread would abort the cleanup calls; clear the flag for them and restore it.
-    boolean interrupted = Thread.interrupted();
-    try {
-      events.progress("cleanup", "deleting branch " + name + " created by this run");
-      client.branches().delete(db, name);
-      events.progress("cleanup", "deleted branch " + name);
-    } catch (ApiException e) {
-      if (e.code() != ErrorCode.NOT_FOUND) {
-        cause.addSuppressed(e);
-        events.warning(
-            "could not delete branch "
-                + name
-                + " of "
-                + db
-                + " after a failure: "
-                + e.getMessage()
-                + "; delete it yourself or let the sweep remove it");
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Uninterrupted.run(
+        () -> {
+          try {
+            events.progress("cleanup", "deleting branch " + name + " created by this run");
+            client.branches().delete(db, name);
+            events.progress("cleanup", "deleted branch " + name);
+          } catch (ApiException e) {
+            if (e.code() != ErrorCode.NOT_FOUND) {
+              cause.addSuppressed(e);
+              events.warning(
+                  "could not delete branch "
+                      + name
+                      + " of "
+                      + db
+                      + " after a failure: "
+                      + e.getMessage()
+                      + "; delete it yourself or let the sweep remove it");
+            }
+          }
+        });
   }
 
   private static void validate(OpenBranchRequest r) {

@@ -158,15 +158,10 @@ final class PasswordIssuer {
     if (password.id() == null) {
       return;
     }
-    // An interrupted thread (an aborted build) would abort the delete: clear the flag, restore it.
-    boolean interrupted = Thread.interrupted();
-    try {
-      deleteOne(db, branch, password.name(), password.id(), e);
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Uninterrupted.run(
+        () -> {
+          deleteOne(db, branch, password.name(), password.id(), e);
+        });
   }
 
   /**
@@ -174,28 +169,26 @@ final class PasswordIssuer {
    * one that create made, and its secret was never seen, so it is deleted before it lingers.
    */
   private void deleteNamed(DatabaseRef db, String branch, String name, ApiException cause) {
-    boolean interrupted = Thread.interrupted();
-    try {
-      for (BranchPassword p : client.passwords().list(db, branch)) {
-        if (name.equals(p.name()) && p.id() != null) {
-          deleteOne(db, branch, name, p.id(), cause);
-        }
-      }
-    } catch (ApiException lookup) {
-      cause.addSuppressed(lookup);
-      events.warning(
-          "could not check whether password "
-              + name
-              + " was created on branch "
-              + branch
-              + " despite the failure: "
-              + lookup.getMessage()
-              + "; if it exists, delete it in PlanetScale");
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Uninterrupted.run(
+        () -> {
+          try {
+            for (BranchPassword p : client.passwords().list(db, branch)) {
+              if (name.equals(p.name()) && p.id() != null) {
+                deleteOne(db, branch, name, p.id(), cause);
+              }
+            }
+          } catch (ApiException lookup) {
+            cause.addSuppressed(lookup);
+            events.warning(
+                "could not check whether password "
+                    + name
+                    + " was created on branch "
+                    + branch
+                    + " despite the failure: "
+                    + lookup.getMessage()
+                    + "; if it exists, delete it in PlanetScale");
+          }
+        });
   }
 
   private void deleteOne(
