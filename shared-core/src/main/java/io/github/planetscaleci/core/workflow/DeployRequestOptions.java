@@ -4,7 +4,9 @@ import io.github.planetscaleci.core.model.DatabaseRef;
 import java.util.Objects;
 
 /**
- * What the deploy-request workflow does.
+ * What the deploy-request workflow does. Start from {@link #preview} or {@link #deploy} and change
+ * what differs with the {@code with...} methods, e.g. {@code deploy(db, "feature").withSkipRevert(
+ * true)}.
  *
  * @param intoBranch null for the branch's parent or the database's default branch
  * @param allowDataLoss deploy even when an operation can drop data
@@ -68,5 +70,127 @@ public record DeployRequestOptions(
         null,
         null,
         null);
+  }
+
+  /** These options with another target branch (null: the branch's parent or the default). */
+  public DeployRequestOptions withInto(String into) {
+    return new DeployRequestOptions(
+        database,
+        branch,
+        into,
+        mode,
+        allowDataLoss,
+        gated,
+        applyCutover,
+        skipRevert,
+        closeAfterPreview,
+        notes,
+        diffWait,
+        deployWait);
+  }
+
+  /** These options with the data-loss gate lifted ({@code true}) or kept. */
+  public DeployRequestOptions withAllowDataLoss(boolean allow) {
+    return new DeployRequestOptions(
+        database,
+        branch,
+        intoBranch,
+        mode,
+        allow,
+        gated,
+        applyCutover,
+        skipRevert,
+        closeAfterPreview,
+        notes,
+        diffWait,
+        deployWait);
+  }
+
+  /**
+   * These options with a gated cutover: the deploy stops in pending_cutover, and the workflow
+   * applies the cutover itself when {@code apply} is true or returns there when it is false.
+   */
+  public DeployRequestOptions withGatedCutover(boolean apply) {
+    return new DeployRequestOptions(
+        database,
+        branch,
+        intoBranch,
+        mode,
+        allowDataLoss,
+        true,
+        apply,
+        skipRevert,
+        closeAfterPreview,
+        notes,
+        diffWait,
+        deployWait);
+  }
+
+  /** These options with the revert window skipped ({@code true}) or kept. */
+  public DeployRequestOptions withSkipRevert(boolean skip) {
+    return new DeployRequestOptions(
+        database,
+        branch,
+        intoBranch,
+        mode,
+        allowDataLoss,
+        gated,
+        applyCutover,
+        skip,
+        closeAfterPreview,
+        notes,
+        diffWait,
+        deployWait);
+  }
+
+  /** These options with a preview's request closed afterwards ({@code true}) or left open. */
+  public DeployRequestOptions withCloseAfterPreview(boolean close) {
+    return new DeployRequestOptions(
+        database,
+        branch,
+        intoBranch,
+        mode,
+        allowDataLoss,
+        gated,
+        applyCutover,
+        skipRevert,
+        close,
+        notes,
+        diffWait,
+        deployWait);
+  }
+
+  /** These options with notes for a request this run opens. */
+  public DeployRequestOptions withNotes(String text) {
+    return new DeployRequestOptions(
+        database,
+        branch,
+        intoBranch,
+        mode,
+        allowDataLoss,
+        gated,
+        applyCutover,
+        skipRevert,
+        closeAfterPreview,
+        text,
+        diffWait,
+        deployWait);
+  }
+
+  /** These options with other waits for the diff and for the deploy (null keeps the default). */
+  public DeployRequestOptions withWaits(WaitPolicy diff, WaitPolicy deploy) {
+    return new DeployRequestOptions(
+        database,
+        branch,
+        intoBranch,
+        mode,
+        allowDataLoss,
+        gated,
+        applyCutover,
+        skipRevert,
+        closeAfterPreview,
+        notes,
+        diff,
+        deploy);
   }
 }
