@@ -8,7 +8,8 @@ import java.util.Objects;
  * Everything the client needs: base URL, credentials, timeouts, retries and user agent.
  *
  * <p>Immutable; {@code toString()} never shows a secret. HTTPS is required except for loopback
- * hosts (the emulator).
+ * hosts (the emulator), and the base URL must not carry a user name or password (credentials go in
+ * {@link Credentials}).
  */
 public final class ClientSettings {
   /** PlanetScale's public API. */
@@ -63,7 +64,7 @@ public final class ClientSettings {
   @Override
   public String toString() {
     return "ClientSettings[baseUrl="
-        + baseUrl
+        + SettingsValidation.display(baseUrl.toString())
         + ", credentials="
         + credentials
         + ", connectTimeout="
@@ -93,8 +94,14 @@ public final class ClientSettings {
       return this;
     }
 
+    /**
+     * Sets the base URL from text.
+     *
+     * @throws io.github.planetscaleci.core.error.ConfigurationException if it is not a valid URL;
+     *     the message never shows a user name or password the text held
+     */
     public Builder baseUrl(String baseUrl) {
-      return baseUrl(URI.create(baseUrl));
+      return baseUrl(SettingsValidation.parse(baseUrl));
     }
 
     public Builder connectTimeout(Duration timeout) {

@@ -5,7 +5,11 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.util.Locale;
 
-/** Checks base URL and credentials before a client is built. */
+/**
+ * Checks base URL and credentials before a client is built. A URL is never echoed with a user name
+ * or password in it: such a URL is refused without being shown, and other messages show it through
+ * {@link #display}.
+ */
 final class SettingsValidation {
   private SettingsValidation() {}
 
@@ -15,10 +19,13 @@ final class SettingsValidation {
           "no PlanetScale credentials: set a service token id and service token"
               + " (PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN) or an OAuth token");
     }
+    if (baseUrl != null && hasUserInfo(baseUrl)) {
+      throw userInfoRefused();
+    }
     if (baseUrl == null || baseUrl.getHost() == null || baseUrl.getScheme() == null) {
       throw new ConfigurationException(
           "the API URL '"
-              + baseUrl
+              + display(baseUrl == null ? null : baseUrl.toString())
               + "' is not an absolute URL such as "
               + ClientSettings.DEFAULT_BASE_URL);
     }
@@ -31,8 +38,61 @@ final class SettingsValidation {
     }
     throw new ConfigurationException(
         "the API URL '"
-            + baseUrl
+            + display(baseUrl.toString())
             + "' must use https (plain http is allowed only for localhost, for the emulator)");
+  }
+
+  /**
+   * Parses a URL given as text; a malformed one is refused without echoing what may be a secret.
+   */
+  static URI parse(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return URI.create(text.strip());
+    } catch (IllegalArgumentException e) {
+      if (text.contains("@")) {
+        throw userInfoRefused();
+      }
+      throw new ConfigurationException(
+          "the API URL '"
+              + display(text)
+              + "' is not a valid URL such as "
+              + ClientSettings.DEFAULT_BASE_URL);
+    }
+  }
+
+  /**
+   * The URL for a message or {@code toString()}: anything before an {@code @} of the authority is
+   * replaced by {@code ***}, since it can only be a user name and password.
+   */
+  static String display(String url) {
+    if (url == null) {
+      return null;
+    }
+    int at = url.lastIndexOf('@');
+    if (at < 0) {
+      return url;
+    }
+    int scheme = url.indexOf("://");
+    String head = scheme >= 0 && scheme < at ? url.substring(0, scheme + 3) : "";
+    return head + "***@" + url.substring(at + 1);
+  }
+
+  private static boolean hasUserInfo(URI uri) {
+    // A password holding '#', '?' or '/' cuts the authority short, so any '@' before the path of
+    // a URL without a host counts too.
+    return uri.getRawUserInfo() != null
+        || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))
+        || (uri.getHost() == null && uri.toString().contains("@"));
+  }
+
+  private static ConfigurationException userInfoRefused() {
+    return new ConfigurationException(
+        "the API URL must not contain a user name or password (it is not shown here): remove the"
+            + " user:password@ part; use the service token settings (service token id and service"
+            + " token) for credentials");
   }
 
   static boolean isLoopback(String host) {

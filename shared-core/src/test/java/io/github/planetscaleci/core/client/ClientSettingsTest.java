@@ -2,15 +2,25 @@ package io.github.planetscaleci.core.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.planetscaleci.core.error.ConfigurationException;
 import io.github.planetscaleci.core.error.ErrorCode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 /** Settings validation, auth header shapes and redacted toString(). */
 class ClientSettingsTest {
   private static final String SECRET = "pscale_tkn_CANARYsettings0001";
   private final Credentials token = new Credentials.ServiceToken("tokenid", SECRET);
+
+  private static String full(Throwable t) {
+    StringWriter w = new StringWriter();
+    t.printStackTrace(new PrintWriter(w));
+    return w.toString();
+  }
 
   @Test
   void authorizationHeaders() {
@@ -51,6 +61,54 @@ class ClientSettingsTest {
     ClientSettings s = ClientSettings.builder(token).userAgentSuffix("x/1").build();
     assertThat(s.toString()).doesNotContain(SECRET).doesNotContain("CANARY").contains("tokenid");
     assertThat(new Credentials.OAuthToken(SECRET).toString()).doesNotContain("CANARY");
+  }
+
+  @Test
+  void aUserNameOrPasswordInTheApiUrlIsRefusedWithoutBeingShown() {
+    String canary = "CANARYpw0042";
+    for (String url :
+        new String[] {
+          "https://ci:" + canary + "@api.planetscale.com/v1",
+          "https://" + canary + "@api.planetscale.com/v1",
+          "http://ci:" + canary + "@127.0.0.1:8080/v1",
+          "https://ci:" + canary + "#x@api.planetscale.com/v1",
+          "https://ci:" + canary + " x@api.planetscale.com/v1",
+          "http://ci:" + canary + "@psapi.example.com/v1"
+        }) {
+      Throwable fromText = catchThrowable(() -> ClientSettings.builder(token).baseUrl(url).build());
+      assertThat(fromText)
+          .as(url)
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("remove the user:password@ part")
+          .hasMessageContaining("service token");
+      assertThat(full(fromText)).as(url).doesNotContain(canary);
+    }
+    Throwable fromUri =
+        catchThrowable(
+            () ->
+                ClientSettings.builder(token)
+                    .baseUrl(URI.create("https://ci:" + canary + "@api.planetscale.com/v1"))
+                    .build());
+    assertThat(fromUri).isInstanceOf(ConfigurationException.class);
+    assertThat(full(fromUri)).doesNotContain(canary);
+  }
+
+  @Test
+  void urlsInMessagesAndToStringHideAnythingBeforeTheAt() {
+    assertThat(SettingsValidation.display("https://ci:CANARYpw@h.example/v1"))
+        .isEqualTo("https://***@h.example/v1");
+    assertThat(SettingsValidation.display("ci:CANARY/pw@h.example")).isEqualTo("***@h.example");
+    assertThat(SettingsValidation.display("https://h.example/v1"))
+        .isEqualTo("https://h.example/v1");
+    ClientSettings s = ClientSettings.builder(token).baseUrl("https://h.example/v1").build();
+    assertThat(s.toString()).contains("baseUrl=https://h.example/v1");
+  }
+
+  @Test
+  void aMalformedApiUrlIsAConfigurationError() {
+    assertThatThrownBy(() -> ClientSettings.builder(token).baseUrl("https://api planetscale/v1"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("is not a valid URL such as https://api.planetscale.com/v1");
   }
 
   @Test
