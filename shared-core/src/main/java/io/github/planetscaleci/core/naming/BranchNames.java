@@ -8,14 +8,21 @@ import java.util.regex.Pattern;
  * Derives valid, deterministic, collision-free branch names from CI facts, and validates names
  * given by users.
  *
- * <p>Generated names start with {@value #PREFIX} (the sweep recognises them by it), use only {@code
- * [a-z0-9-]}, never start or end with a hyphen nor contain two in a row, and are at most {@value
- * #MAX_LENGTH} characters. When a CI fact cannot be spelled exactly (upper case, slashes, too
- * long), an 8-character hash of the full facts is kept in the name, so two different builds never
- * share a branch.
+ * <p>Generated names start with {@value #PREFIX}, use only {@code [a-z0-9-]}, never start or end
+ * with a hyphen nor contain two in a row, and are at most {@value #MAX_LENGTH} characters. When a
+ * CI fact cannot be spelled exactly (upper case, slashes, too long), an 8-character hash of the
+ * full facts is kept in the name, so two different builds never share a branch.
+ *
+ * <p>The sweep deletes only names of the three generated shapes ({@link #isToolBranch}), never a
+ * name that merely starts with {@value #PREFIX}: {@code ci-pr-<number>-r<run>-a<attempt>}, {@code
+ * ci-gh-<ref>-r<run>-a<attempt>} and {@code ci-jenkins-<job>-b<build>}, where a shortened or
+ * respelled part is followed by its hash ({@code ci-pr-<digits>-<hash>-r..}, {@code
+ * ci-gh-<ref>-<hash>-r..}, {@code ci-jenkins-<job>-<hash>-b..}) or replaced by it. So {@code
+ * ci-infra}, {@code ci-pr-12}, {@code ci-pr-12-r5} or {@code ci-jenkins-deploy} are never swept,
+ * and a branch a user names in a generated shape (e.g. {@code ci-jenkins-nightly-b1}) is.
  */
 public final class BranchNames {
-  /** The prefix of every generated name; the sweep only ever touches branches that carry it. */
+  /** The prefix of every generated name; see {@link #isToolBranch} for the full shapes. */
   public static final String PREFIX = "ci-";
 
   /** The length bound of generated names. */
@@ -25,6 +32,35 @@ public final class BranchNames {
   public static final int MAX_USER_LENGTH = 63;
 
   private static final Pattern VALID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  /** The shapes {@link NameComposer} produces for the three kinds of build; see the class doc. */
+  private static final Pattern GENERATED;
+
+  static {
+    String number = "[1-9][0-9]*";
+    String hash = "[0-9a-f]{" + NameComposer.HASH_LENGTH + "}";
+    String slug = "[a-z0-9]+(?:-[a-z0-9]+)*";
+    String run = "-r" + number + "-a" + number;
+    GENERATED =
+        Pattern.compile(
+            PREFIX
+                + "(?:pr-(?:"
+                + number
+                + "(?:-"
+                + hash
+                + ")?|"
+                + hash
+                + ")"
+                + run
+                + "|gh-"
+                + slug
+                + run
+                + "|jenkins-"
+                + slug
+                + "-b"
+                + number
+                + ")");
+  }
 
   private BranchNames() {}
 
@@ -105,9 +141,12 @@ public final class BranchNames {
     return problem(name) == null;
   }
 
-  /** True if the name carries this tool's prefix, so a sweep may consider it. */
+  /**
+   * True if the name has one of the shapes this class generates (see the class doc), so a sweep may
+   * consider it; a name that only starts with {@value #PREFIX}, such as {@code ci-infra}, is not.
+   */
   public static boolean isToolBranch(String name) {
-    return name != null && name.startsWith(PREFIX) && isValid(name);
+    return name != null && name.length() <= MAX_LENGTH && GENERATED.matcher(name).matches();
   }
 
   /**

@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Deletes this tool's stale branches: named with its prefix, older than the limit, not production,
- * not the default branch, and with no open deploy request. A failed delete is reported and the
- * sweep goes on.
+ * Deletes this tool's stale branches: named in one of the shapes it generates ({@link
+ * BranchNames#isToolBranch}; a name that merely starts with {@code ci-} is a person's), older than
+ * the limit, not production, not the default branch, and with no open deploy request. A failed
+ * delete is reported and the sweep goes on.
  */
 final class SweepFlow {
   private final PlanetScaleClient client;
@@ -50,9 +51,8 @@ final class SweepFlow {
     events.progress(
         "sweep",
         (o.dryRun() ? "dry run: " : "")
-            + "looking for branches named "
-            + BranchNames.PREFIX
-            + "* older than "
+            + "looking for branches this tool named (ci-pr-<n>-r<run>-a<attempt>,"
+            + " ci-gh-<ref>-r<run>-a<attempt>, ci-jenkins-<job>-b<build>) older than "
             + Poller.human(o.olderThan())
             + " among "
             + branches.size()

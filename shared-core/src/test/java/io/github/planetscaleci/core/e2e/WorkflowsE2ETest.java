@@ -269,14 +269,15 @@ class WorkflowsE2ETest {
   @Test
   void sweepDeletesStaleToolBranchesOnly() throws Exception {
     DatabaseRef db = h.database("sweep", SEED);
-    open(db, "ci-stale-a");
-    open(db, "ci-stale-b");
+    open(db, "ci-pr-1-r1-a1");
+    open(db, "ci-jenkins-app-b2");
     open(db, "feature-kept");
-    exec(open(db, "ci-with-dr").connection(), "ALTER TABLE users ADD COLUMN x INT");
+    open(db, "ci-infra");
+    exec(open(db, "ci-gh-main-r3-a1").connection(), "ALTER TABLE users ADD COLUMN x INT");
     h.workflows.deployRequest(
         new DeployRequestOptions(
             db,
-            "ci-with-dr",
+            "ci-gh-main-r3-a1",
             null,
             DeployMode.PREVIEW,
             false,
@@ -290,16 +291,16 @@ class WorkflowsE2ETest {
     Thread.sleep(5); // creation times strictly before the cutoff
 
     SweepResult dry = h.workflows.sweep(new SweepOptions(db, Duration.ZERO, true));
-    assertThat(dry.deleted()).containsExactlyInAnyOrder("ci-stale-a", "ci-stale-b");
-    assertThat(h.emulator.stats().of("acme", "sweep").branches()).isEqualTo(4);
+    assertThat(dry.deleted()).containsExactlyInAnyOrder("ci-pr-1-r1-a1", "ci-jenkins-app-b2");
+    assertThat(h.emulator.stats().of("acme", "sweep").branches()).isEqualTo(5);
 
     SweepResult real = h.workflows.sweep(new SweepOptions(db, Duration.ZERO, false));
-    assertThat(real.deleted()).containsExactlyInAnyOrder("ci-stale-a", "ci-stale-b");
+    assertThat(real.deleted()).containsExactlyInAnyOrder("ci-pr-1-r1-a1", "ci-jenkins-app-b2");
     assertThat(real.kept())
         .singleElement()
         .asString()
-        .startsWith("ci-with-dr: open deploy request #");
-    assertThat(h.emulator.stats().of("acme", "sweep").branches()).isEqualTo(2);
+        .startsWith("ci-gh-main-r3-a1: open deploy request #");
+    assertThat(h.emulator.stats().of("acme", "sweep").branches()).isEqualTo(3);
     SweepResult young = h.workflows.sweep(new SweepOptions(db, Duration.ofHours(1), false));
     assertThat(young.deleted()).isEmpty();
   }

@@ -67,6 +67,72 @@ class BranchNamesTest {
   }
 
   @Test
+  void extremeFactsStillGiveNamesTheSweepRecognises() {
+    for (BranchName n :
+        new BranchName[] {
+          BranchNames.forPullRequest(Long.MAX_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE),
+          BranchNames.forPullRequest(1, Long.MAX_VALUE, Integer.MAX_VALUE),
+          BranchNames.forPullRequest(Long.MAX_VALUE, 1, 1),
+          BranchNames.forGitHubRun("refs/heads/" + "x".repeat(200), Long.MAX_VALUE, 7),
+          BranchNames.forGitHubRun("///", Long.MAX_VALUE, Integer.MAX_VALUE),
+          BranchNames.forJenkins("ü/ü", Long.MAX_VALUE),
+          BranchNames.forJenkins("a".repeat(300), Long.MAX_VALUE)
+        }) {
+      assertThat(n.name()).hasSizeLessThanOrEqualTo(BranchNames.MAX_LENGTH);
+      assertThat(BranchNames.isToolBranch(n.name())).as(n.logLine()).isTrue();
+    }
+  }
+
+  @Test
+  void namesThatOnlyStartWithThePrefixAreNotTheTools() {
+    for (String name :
+        new String[] {
+          "ci-infra",
+          "ci-",
+          "ci-pr-12",
+          "ci-pr-12-r5",
+          "ci-pr-12-a1",
+          "ci-pr-12-r5-a",
+          "ci-pr-feature-r5-a1",
+          "ci-pr-012-r5-a1",
+          "ci-pr-12-r05-a1",
+          "ci-pr-12-abc-r5-a1",
+          "ci-pr-12-r5-a1-old",
+          "ci-gh-main",
+          "ci-gh-r5-a1",
+          "ci-gh-main-r5",
+          "ci-gh-main-r0-a1",
+          "ci-jenkins-foo",
+          "ci-jenkins-b7",
+          "ci-jenkins-foo-b",
+          "ci-jenkins-foo-b0",
+          "ci-jenkins-foo-b12-x",
+          "ci-build-42",
+          "ci-staging",
+          "ci-pr-12-r5-a1".toUpperCase(java.util.Locale.ROOT),
+          "ci-jenkins-" + "a".repeat(40) + "-b1",
+          "xci-pr-12-r5-a1",
+          "pr-12-r5-a1",
+          "ci--pr-12-r5-a1",
+          null
+        }) {
+      assertThat(BranchNames.isToolBranch(name)).as(name).isFalse();
+    }
+    for (String name :
+        new String[] {
+          "ci-pr-12-r5-a1",
+          "ci-pr-12-0123abcd-r5-a1",
+          "ci-pr-0123abcd-r5-a1",
+          "ci-gh-main-r99-a1",
+          "ci-gh-tag-v1-2-0123abcd-r99-a1",
+          "ci-jenkins-deploy-b42",
+          "ci-jenkins-acme-app-pr-12-0123abcd-b42"
+        }) {
+      assertThat(BranchNames.isToolBranch(name)).as(name).isTrue();
+    }
+  }
+
+  @Test
   void namesAreDeterministicAndDistinctInputsGetDistinctNames() {
     Map<String, String> seen = new HashMap<>();
     for (int i = 0; i < 20_000; i++) {

@@ -20,12 +20,17 @@ class SweepFlowTest {
     f.ps.addBranch("ci-pr-1-r1-a1", true, FakeClock.START.minus(Duration.ofDays(3)));
     f.ps.addBranch("ci-pr-2-r2-a1", true, FakeClock.START.minus(Duration.ofDays(2)));
     f.ps.addBranch("ci-pr-3-r3-a1", true, FakeClock.START.minus(Duration.ofHours(2)));
-    f.ps.addBranch("ci-with-dr", true, FakeClock.START.minus(Duration.ofDays(5)));
+    f.ps.addBranch("ci-pr-4-r4-a1", true, FakeClock.START.minus(Duration.ofDays(5)));
     f.ps.addBranch("feature-x", true, FakeClock.START.minus(Duration.ofDays(30)));
+    // People's branches that only start with ci-: never the tool's, however old.
+    for (String name : new String[] {"ci-infra", "ci-pr-12", "ci-jenkins-foo", "ci-gh-main"}) {
+      f.ps.addBranch(name, true, FakeClock.START.minus(Duration.ofDays(400)));
+    }
     f.ps.branches.put(
-        "ci-prod",
-        f.ps.branch("ci-prod", null, true, true, FakeClock.START.minus(day.multipliedBy(9))));
-    f.ps.deployRequests.add("ci-with-dr", "main", DeploymentState.READY);
+        "ci-jenkins-prod-b9",
+        f.ps.branch(
+            "ci-jenkins-prod-b9", null, true, true, FakeClock.START.minus(day.multipliedBy(9))));
+    f.ps.deployRequests.add("ci-pr-4-r4-a1", "main", DeploymentState.READY);
     f.ps.deployRequests.add("ci-pr-2-r2-a1", "main", DeploymentState.NO_CHANGES).state = "closed";
   }
 
@@ -36,10 +41,19 @@ class SweepFlowTest {
     assertThat(r.kept())
         .containsExactlyInAnyOrder(
             "ci-pr-3-r3-a1: younger than the limit (created 2026-03-01T10:00:00Z)",
-            "ci-with-dr: open deploy request #1",
-            "ci-prod: production branch");
+            "ci-pr-4-r4-a1: open deploy request #1",
+            "ci-jenkins-prod-b9: production branch");
     assertThat(f.ps.branches)
-        .containsOnlyKeys("main", "ci-pr-3-r3-a1", "ci-with-dr", "feature-x", "ci-prod");
+        .containsOnlyKeys(
+            "main",
+            "ci-pr-3-r3-a1",
+            "ci-pr-4-r4-a1",
+            "feature-x",
+            "ci-jenkins-prod-b9",
+            "ci-infra",
+            "ci-pr-12",
+            "ci-jenkins-foo",
+            "ci-gh-main");
   }
 
   @Test
