@@ -5,7 +5,6 @@ import static io.github.planetscaleci.core.workflow.DeployMessages.label;
 import io.github.planetscaleci.core.client.CreateDeployRequest;
 import io.github.planetscaleci.core.client.DeployRequestFilter;
 import io.github.planetscaleci.core.client.PlanetScaleClient;
-import io.github.planetscaleci.core.error.ApiException;
 import io.github.planetscaleci.core.error.ConfigurationException;
 import io.github.planetscaleci.core.event.WorkflowEvent;
 import io.github.planetscaleci.core.model.Branch;
@@ -19,7 +18,7 @@ import java.util.Comparator;
  * Opens (or reuses) a deploy request, waits for its diff, then previews it or hands it to the
  * {@link DeployRunner}. A request this run opened is closed again if anything fails before a deploy
  * was attempted, and also when a gate (lint, data loss) or its state (checks ended in error, not
- * deployable) refuses it; a request opened before this run is never closed by a refusal.
+ * deployable) refuses it, or its deploy fails; a request opened before this run is never closed.
  */
 final class DeployRequestFlow {
   private final PlanetScaleClient client;
@@ -52,7 +51,8 @@ final class DeployRequestFlow {
     boolean created = existing == null;
     DeployRequest dr = created ? create(db, o, into) : existing;
     events.info((created ? "opened " : "reusing open ") + label(dr) + link(dr));
-    boolean deployAttempted = false;
+    boolean handedOff = false;
+    RequestCleanup cleanup = new RequestCleanup(client, events, poller);
     try {
       if (dr.deploymentState() == DeploymentState.PENDING
           || dr.deploymentState() == DeploymentState.UNKNOWN) {
@@ -62,7 +62,8 @@ final class DeployRequestFlow {
       events.progress("diff", label(dr) + " is " + state.apiValue());
       if (state == DeploymentState.NO_CHANGES) {
         events.info(label(dr) + " has no schema changes; closing it");
-        DeployRequest closed = client.deployRequests().close(db, dr.number());
+        handedOff = true;
+        DeployRequest closed = cleanup.closeDone(db, dr, "since it has no schema changes");
         return outcome(o, closed, created, DeployFacts.NONE, state, false, true);
       }
       DeployFacts facts = DeployFacts.gather(client, db, dr);
@@ -70,25 +71,29 @@ final class DeployRequestFlow {
         events.warning(
             label(dr) + " can drop data: " + String.join("; ", facts.dataLossOperations()));
       }
+      handedOff = true;
       if (o.mode() == DeployMode.PREVIEW) {
-        return preview(o, dr, created, facts);
+        return preview(o, dr, created, facts, cleanup);
       }
-      deployAttempted = true;
       return new DeployRunner(client, events, poller).deploy(o, dr, created, facts);
     } catch (RuntimeException e) {
-      if (created && !deployAttempted) {
-        closeQuietly(db, dr, e);
+      if (created && !handedOff) {
+        cleanup.closeAfterFailure(db, dr, e);
       }
       throw e;
     }
   }
 
   private DeployRequestOutcome preview(
-      DeployRequestOptions o, DeployRequest dr, boolean created, DeployFacts facts) {
+      DeployRequestOptions o,
+      DeployRequest dr,
+      boolean created,
+      DeployFacts facts,
+      RequestCleanup cleanup) {
     DeploymentState state = dr.deploymentState();
     boolean idle = state == DeploymentState.READY || state == DeploymentState.ERROR;
     if (o.closeAfterPreview() && created && idle) {
-      DeployRequest closed = client.deployRequests().close(o.database(), dr.number());
+      DeployRequest closed = cleanup.closeDone(o.database(), dr, "after the preview");
       events.progress("close", "closed " + label(dr) + " after the preview");
       return outcome(o, closed, true, facts, state, false, true);
     }
@@ -132,19 +137,6 @@ final class DeployRequestFlow {
         "raise the diff wait timeout if this schema is large, or check the deploy request in"
             + " PlanetScale"
             + link(dr));
-  }
-
-  private void closeQuietly(DatabaseRef db, DeployRequest dr, RuntimeException cause) {
-    Uninterrupted.run(
-        () -> {
-          try {
-            client.deployRequests().close(db, dr.number());
-            events.progress("cleanup", "closed " + label(dr) + " opened by this run");
-          } catch (ApiException e) {
-            cause.addSuppressed(e);
-            events.warning("could not close " + label(dr) + " after a failure: " + e.getMessage());
-          }
-        });
   }
 
   static DeployRequestOutcome outcome(

@@ -7,12 +7,22 @@ import io.github.planetscaleci.core.error.ApiException;
 import io.github.planetscaleci.core.model.DatabaseRef;
 import io.github.planetscaleci.core.model.DeployRequest;
 import io.github.planetscaleci.core.model.DeploymentState;
+import io.github.planetscaleci.core.workflow.DeployMessages.Hold;
+import io.github.planetscaleci.core.workflow.DeployMessages.Left;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * Deploys a computed deploy request: gates on lint and data loss, queues the deploy, waits through
  * the deploy states (applying a gated cutover when asked), and skips the revert window when asked.
+ *
+ * <p>The gates run before every step that would deploy or cut over, on the request's own
+ * operations, whoever opened it: before queueing a ready request, before following a deploy that is
+ * already queued or running, and before applying a cutover (a reused request held in
+ * pending_cutover included). A deploy already running cannot be stopped by this run: if the gates
+ * refuse it, the run fails at once without following it, and says to cancel it in PlanetScale.
+ * Requests opened before this run are never closed or cancelled; one this run opened is closed (its
+ * deploy cancelled first if it is still going) when a gate or a failure ends the run.
  */
 final class DeployRunner {
   /** States in which the deploy is still moving on its own. */
@@ -30,11 +40,15 @@ final class DeployRunner {
   private final PlanetScaleClient client;
   private final Events events;
   private final Poller poller;
+  private final RequestCleanup cleanup;
+  private final DeployActions actions;
 
   DeployRunner(PlanetScaleClient client, Events events, Poller poller) {
     this.client = client;
     this.events = events;
     this.poller = poller;
+    this.cleanup = new RequestCleanup(client, events, poller);
+    this.actions = new DeployActions(client, events, poller);
   }
 
   DeployRequestOutcome deploy(
@@ -43,33 +57,38 @@ final class DeployRunner {
     DeployRequest dr = computed;
     DeploymentState state = dr.deploymentState();
     if (state == DeploymentState.ERROR) {
+      Left left = cleanup.release(o, dr, created, "after the refusal");
       if (facts.lintErrors().isEmpty()) {
         // Left open, the next run would reuse this request and fail the same way every time.
-        throw DeployMessages.deployRefused(
-            dr, "cannot be deployed: its checks ended", closeRefused(db, dr, created));
+        throw DeployMessages.deployRefused(dr, "cannot be deployed: its checks ended", left);
       }
-      throw DeployMessages.lintFailed(dr, facts, closeRefused(db, dr, created));
+      throw DeployMessages.lintFailed(dr, facts, Hold.NOT_QUEUED, left);
     }
     if (state == DeploymentState.READY) {
-      if (!facts.lintErrors().isEmpty()) {
-        throw DeployMessages.lintFailed(dr, facts, closeRefused(db, dr, created));
-      }
-      if (facts.canDropData() && !o.allowDataLoss()) {
-        throw DeployMessages.dataLossBlocked(dr, facts, closeRefused(db, dr, created));
-      }
-      dr = queue(db, dr);
-    } else if (!MOVING.contains(state)
-        && state != DeploymentState.PENDING_CUTOVER
-        && !state.isDeployed()) {
-      boolean closed = closeRefused(db, dr, created);
+      gate(o, dr, facts, created, Hold.NOT_QUEUED);
+      dr = queue(o, dr, created);
+    } else if (state.isDeployed()) {
+      events.info(label(dr) + " is already deployed (" + state.apiValue() + "); nothing to deploy");
+    } else if (state == DeploymentState.PENDING_CUTOVER || MOVING.contains(state)) {
+      gate(
+          o,
+          dr,
+          facts,
+          created,
+          state == DeploymentState.PENDING_CUTOVER ? Hold.CUTOVER : Hold.RUNNING);
+      events.info(
+          label(dr)
+              + " is already "
+              + state.apiValue()
+              + " and passes the lint and data-loss gates; following it");
+    } else {
+      Left left = cleanup.release(o, dr, created, "after the refusal");
       throw DeployMessages.deployRefused(
           dr,
-          closed
+          left == Left.CLOSED
               ? "cannot be deployed. It was"
               : "is open but cannot be deployed; close it and run again. It is",
-          closed);
-    } else {
-      events.info(label(dr) + " is already " + state.apiValue() + "; following it");
+          left);
     }
     long start = poller.nanoTime();
     boolean apply = !o.gated() || o.applyCutover();
@@ -83,76 +102,55 @@ final class DeployRunner {
                 + " or run again with apply-cutover");
         return done(o, dr, created, facts);
       }
-      events.progress("cutover", "applying the cutover of " + label(dr));
-      dr = afterAction(db, dr, () -> client.deployRequests().applyDeploy(db, computed.number()));
+      // The operations may have been recomputed since the first gate; check what cuts over now.
+      gate(o, dr, latest(facts, dr), created, Hold.CUTOVER);
+      dr = applyCutover(o, dr, created);
       dr = poller.await(o.deployWait(), deployWait(db, dr, true), start);
     }
     state = dr.deploymentState();
     if (!state.isDeployed()) {
-      throw DeployMessages.deployFailed(dr, "failed: the deploy ended");
+      Left left =
+          state.isFailed() ? cleanup.release(o, dr, created, "after its deploy failed") : null;
+      throw DeployMessages.deployEnded(dr, left);
     }
     events.info(label(dr) + " is deployed (" + state.apiValue() + ")");
     if (o.skipRevert() && state == DeploymentState.COMPLETE_PENDING_REVERT) {
-      dr = skipRevert(o, db, dr, start);
+      dr = actions.skipRevert(o, dr, start);
     }
     return done(o, dr, created, facts);
   }
 
-  private DeployRequest queue(DatabaseRef db, DeployRequest dr) {
-    events.progress("deploy", "queueing the deploy of " + label(dr));
-    return afterAction(db, dr, () -> client.deployRequests().deploy(db, dr.number(), false));
-  }
-
-  /**
-   * Runs an action (deploy, apply); if it fails, the request is read again, and the failure only
-   * counts if the state shows the action did not happen (its response may have been lost).
-   */
-  private DeployRequest afterAction(
-      DatabaseRef db, DeployRequest before, java.util.function.Supplier<DeployRequest> action) {
-    try {
-      return action.get();
-    } catch (ApiException e) {
-      DeployRequest now = client.deployRequests().get(db, before.number());
-      if (now.deploymentState() == before.deploymentState()) {
-        throw e;
-      }
-      events.progress(
-          "deploy",
-          "the API answered "
-              + e.code().id()
-              + " but the request moved on to "
-              + now.deploymentState().apiValue());
-      return now;
+  /** Throws the gate's refusal (after closing what this run opened) if lint or data loss bar it. */
+  private void gate(
+      DeployRequestOptions o, DeployRequest dr, DeployFacts facts, boolean created, Hold hold) {
+    if (!facts.lintErrors().isEmpty()) {
+      Left left = cleanup.release(o, dr, created, "after the refusal");
+      throw DeployMessages.lintFailed(dr, facts, hold, left);
+    }
+    if (facts.canDropData() && !o.allowDataLoss()) {
+      Left left = cleanup.release(o, dr, created, "after the refusal");
+      throw DeployMessages.dataLossBlocked(dr, facts, hold, left);
     }
   }
 
-  private DeployRequest skipRevert(
-      DeployRequestOptions o, DatabaseRef db, DeployRequest dr, long start) {
-    events.progress("skip-revert", "skipping the revert window of " + label(dr));
+  private DeployRequest queue(DeployRequestOptions o, DeployRequest dr, boolean created) {
+    events.progress("deploy", "queueing the deploy of " + label(dr));
+    DatabaseRef db = o.database();
     try {
-      DeployRequest after =
-          afterAction(db, dr, () -> client.deployRequests().skipRevert(db, dr.number()));
-      if (after.deploymentState() == DeploymentState.COMPLETE) {
-        return after;
-      }
-      return poller.await(
-          o.deployWait(),
-          new Wait<>(
-              "skip-revert",
-              "the revert window of " + label(dr) + " to close",
-              () -> client.deployRequests().get(db, dr.number()),
-              d -> d.deploymentState() != DeploymentState.COMPLETE_PENDING_REVERT,
-              d -> "deployment state " + d.deploymentState().apiValue(),
-              "skip the revert window in PlanetScale" + DeployRequestFlow.link(dr)),
-          start);
-    } catch (RuntimeException e) {
-      // The schema change is live either way; a revert window left open is worth a warning only.
-      events.warning(
-          "deployed, but skipping the revert window of "
-              + label(dr)
-              + " failed: "
-              + e.getMessage());
-      return dr;
+      return actions.run(db, dr, () -> client.deployRequests().deploy(db, dr.number(), false));
+    } catch (ApiException e) {
+      throw DeployMessages.queueFailed(dr, e, cleanup.release(o, dr, created, "after the failure"));
+    }
+  }
+
+  private DeployRequest applyCutover(DeployRequestOptions o, DeployRequest dr, boolean created) {
+    events.progress("cutover", "applying the cutover of " + label(dr));
+    DatabaseRef db = o.database();
+    try {
+      return actions.run(db, dr, () -> client.deployRequests().applyDeploy(db, dr.number()));
+    } catch (ApiException e) {
+      Left left = cleanup.release(o, dr, created, "after its cutover failed");
+      throw DeployMessages.cutoverFailed(dr, e, left);
     }
   }
 
@@ -170,28 +168,20 @@ final class DeployRunner {
             + DeployRequestFlow.link(dr));
   }
 
-  private static DeployRequestOutcome done(
-      DeployRequestOptions o, DeployRequest dr, boolean created, DeployFacts facts) {
-    DeployFacts latest =
-        dr.deployment() == null || dr.deployment().deployOperations().isEmpty()
-            ? facts
-            : new DeployFacts(facts.diff(), facts.lintErrors(), dr.deployment().deployOperations());
-    DeploymentState state = dr.deploymentState();
-    return DeployRequestFlow.outcome(o, dr, created, latest, state, state.isDeployed(), false);
+  /** The facts with the operations and lint the request now carries, when it carries any. */
+  private static DeployFacts latest(DeployFacts facts, DeployRequest dr) {
+    if (dr.deployment() == null || dr.deployment().deployOperations().isEmpty()) {
+      return facts;
+    }
+    return new DeployFacts(
+        facts.diff(), dr.deployment().lintErrors(), dr.deployment().deployOperations());
   }
 
-  /** Closes a refused request this run opened; returns whether it is now closed. */
-  private boolean closeRefused(DatabaseRef db, DeployRequest dr, boolean created) {
-    if (!created) {
-      return false;
-    }
-    try {
-      client.deployRequests().close(db, dr.number());
-      events.progress("close", "closed " + label(dr) + " after the refusal");
-      return true;
-    } catch (ApiException e) {
-      events.warning("could not close " + label(dr) + " after the refusal: " + e.getMessage());
-      return false;
-    }
+  private static DeployRequestOutcome done(
+      DeployRequestOptions o, DeployRequest dr, boolean created, DeployFacts facts) {
+    DeployFacts latest = latest(facts, dr);
+    DeployFacts shown = new DeployFacts(latest.diff(), facts.lintErrors(), latest.operations());
+    DeploymentState state = dr.deploymentState();
+    return DeployRequestFlow.outcome(o, dr, created, shown, state, state.isDeployed(), false);
   }
 }

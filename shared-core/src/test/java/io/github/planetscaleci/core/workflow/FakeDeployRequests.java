@@ -14,9 +14,11 @@ import io.github.planetscaleci.core.model.TableDiff;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Deploy requests of the fake: each GET advances a scripted state machine one step. */
 final class FakeDeployRequests implements DeployRequestsApi {
@@ -33,6 +35,22 @@ final class FakeDeployRequests implements DeployRequestsApi {
     List<DeployOperation> ops = List.of();
     String deployCheckErrors;
   }
+
+  private static final Set<DeploymentState> CANCELLABLE =
+      EnumSet.of(
+          DeploymentState.QUEUED,
+          DeploymentState.SUBMITTING,
+          DeploymentState.IN_PROGRESS,
+          DeploymentState.PENDING_CUTOVER);
+
+  private static final Set<DeploymentState> DEPLOYING =
+      EnumSet.of(
+          DeploymentState.QUEUED,
+          DeploymentState.SUBMITTING,
+          DeploymentState.IN_PROGRESS,
+          DeploymentState.PENDING_CUTOVER,
+          DeploymentState.IN_PROGRESS_CUTOVER,
+          DeploymentState.IN_PROGRESS_CANCEL);
 
   final Map<Integer, Dr> requests = new LinkedHashMap<>();
   private final FakePlanetScale fake;
@@ -160,6 +178,10 @@ final class FakeDeployRequests implements DeployRequestsApi {
   public DeployRequest close(DatabaseRef database, int number) {
     fake.faults.enter("dr.close");
     Dr d = find(number);
+    if (DEPLOYING.contains(d.deploymentState)) {
+      // Like the emulator: a request cannot be closed while its deploy is under way.
+      throw Faults.api(ErrorCode.CONFLICT, 422);
+    }
     d.state = "closed";
     return view(d);
   }
@@ -192,7 +214,15 @@ final class FakeDeployRequests implements DeployRequestsApi {
 
   @Override
   public DeployRequest cancel(DatabaseRef database, int number) {
-    throw new UnsupportedOperationException();
+    fake.faults.enter("dr.cancel");
+    Dr d = find(number);
+    if (!CANCELLABLE.contains(d.deploymentState)) {
+      throw Faults.api(ErrorCode.CONFLICT, 422);
+    }
+    d.deploymentState = DeploymentState.IN_PROGRESS_CANCEL;
+    d.script.clear();
+    d.script.add(DeploymentState.COMPLETE_CANCEL);
+    return view(d);
   }
 
   @Override
