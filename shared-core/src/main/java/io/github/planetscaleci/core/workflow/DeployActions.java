@@ -33,7 +33,9 @@ final class DeployActions {
       try {
         now = client.deployRequests().get(db, before.number());
       } catch (ApiException readBack) {
-        e.addSuppressed(readBack);
+        if (readBack != e) {
+          e.addSuppressed(readBack);
+        }
         throw e;
       }
       if (now.deploymentState() == before.deploymentState()) {

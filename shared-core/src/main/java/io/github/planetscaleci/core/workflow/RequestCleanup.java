@@ -111,7 +111,9 @@ final class RequestCleanup {
                 + "; it is closed now");
         return closed;
       } catch (ApiException second) {
-        first.addSuppressed(second);
+        if (second != first) {
+          first.addSuppressed(second);
+        }
         throw DeployMessages.closeFailed(dr, why, first);
       }
     }
@@ -125,7 +127,9 @@ final class RequestCleanup {
             client.deployRequests().close(db, dr.number());
             events.progress("cleanup", "closed " + label(dr) + " opened by this run");
           } catch (ApiException e) {
-            cause.addSuppressed(e);
+            if (e != cause) {
+              cause.addSuppressed(e);
+            }
             events.warning("could not close " + label(dr) + " after a failure: " + e.getMessage());
           }
         });

@@ -209,6 +209,7 @@ final class FakeDeployRequests implements DeployRequestsApi {
     }
     d.deploymentState = DeploymentState.IN_PROGRESS_CUTOVER;
     d.script.add(deployEnd);
+    fake.faults.exit("dr.apply");
     return view(d);
   }
 
