@@ -75,7 +75,10 @@ public final class MarkdownReport {
         + MarkdownParts.footer(context);
   }
 
-  /** A summary of a sweep: branches deleted (or to delete, in a dry run) and kept. */
+  /**
+   * A summary of a sweep: branches deleted (or to delete, in a dry run) and kept, and stale deploy
+   * requests closed.
+   */
   public static String summary(ReportContext context, SweepResult result) {
     StringBuilder s = new StringBuilder("### PlanetScale sweep");
     s.append(result.dryRun() ? " (dry run)" : "")
@@ -86,6 +89,11 @@ public final class MarkdownReport {
         .append("\n\n");
     list(s, result.dryRun() ? "Would delete" : "Deleted", result.deleted(), true);
     list(s, "Kept", result.kept(), false);
+    list(
+        s,
+        result.dryRun() ? "Would close (stale deploy requests)" : "Closed (stale deploy requests)",
+        result.closedRequests(),
+        false);
     return s.append(MarkdownParts.footer(context)).toString();
   }
 

@@ -117,6 +117,13 @@ public final class TextReport {
       s.append("Kept:\n");
       items(s, result.kept(), TextReport::v);
     }
+    if (!result.closedRequests().isEmpty()) {
+      s.append(
+          result.dryRun()
+              ? "Would close (stale deploy requests):\n"
+              : "Closed (stale deploy requests):\n");
+      items(s, result.closedRequests(), TextReport::v);
+    }
     return neutralize(s.toString());
   }
 
@@ -144,7 +151,15 @@ public final class TextReport {
     return (r.dryRun() ? branches + " would be deleted" : branches + " deleted")
         + ", "
         + r.kept().size()
-        + " kept.";
+        + " kept"
+        + (r.closedRequests().isEmpty()
+            ? "."
+            : "; "
+                + r.closedRequests().size()
+                + (r.closedRequests().size() == 1
+                    ? " stale deploy request"
+                    : " stale deploy requests")
+                + (r.dryRun() ? " would be closed." : " closed."));
   }
 
   private static String lint(LintError e) {

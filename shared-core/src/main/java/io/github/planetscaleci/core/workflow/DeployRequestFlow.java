@@ -109,7 +109,10 @@ final class DeployRequestFlow {
     DeployRequest dr =
         client
             .deployRequests()
-            .create(db, new CreateDeployRequest(o.branch(), into, o.notes(), autoCutover));
+            .create(
+                db,
+                new CreateDeployRequest(
+                    o.branch(), into, ToolNotes.withMark(o.notes()), autoCutover));
     events.created(
         WorkflowEvent.CreatedResource.DEPLOY_REQUEST,
         db,

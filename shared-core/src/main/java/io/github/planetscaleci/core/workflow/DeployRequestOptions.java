@@ -111,7 +111,11 @@ public record DeployRequestOptions(
     return c.build();
   }
 
-  /** These options with notes for a request this run opens. */
+  /**
+   * These options with notes for a request this run opens. This tool's mark ("Opened by
+   * planetscale-ci") is appended when the notes lack it: a sweep asked to close stale requests
+   * closes only requests that carry it.
+   */
   public DeployRequestOptions withNotes(String text) {
     Copy c = new Copy(this);
     c.notes = text;

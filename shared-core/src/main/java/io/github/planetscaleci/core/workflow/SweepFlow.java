@@ -5,6 +5,7 @@ import io.github.planetscaleci.core.client.PlanetScaleClient;
 import io.github.planetscaleci.core.error.ApiException;
 import io.github.planetscaleci.core.error.ConfigurationException;
 import io.github.planetscaleci.core.error.ErrorCode;
+import io.github.planetscaleci.core.error.WorkflowException;
 import io.github.planetscaleci.core.model.Branch;
 import io.github.planetscaleci.core.model.DatabaseRef;
 import io.github.planetscaleci.core.model.DeployRequest;
@@ -13,13 +14,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Deletes this tool's stale branches: named in one of the shapes it generates ({@link
  * BranchNames#isToolBranch}; a name that merely starts with {@code ci-} is a person's), older than
- * the limit, not production, not the default branch, and with no open deploy request. A failed
- * delete is reported and the sweep goes on.
+ * the limit, not production, not the default branch, and with no open deploy request (or, when
+ * asked, only stale ones this tool opened, which are closed first: see {@link SweepOptions}). A
+ * failed close or delete is reported and the sweep goes on; a failed listing stops it before
+ * anything is deleted.
  */
 final class SweepFlow {
   private final PlanetScaleClient client;
@@ -38,15 +42,18 @@ final class SweepFlow {
           "the sweep age must not be negative, got " + o.olderThan() + "; use e.g. 24h");
     }
     DatabaseRef db = o.database();
-    String defaultBranch = client.databases().get(db).defaultBranch();
-    List<Branch> branches = client.branches().list(db);
-    Map<String, List<Integer>> openRequests =
-        client.deployRequests().list(db, DeployRequestFilter.open(null, null)).stream()
+    String defaultBranch =
+        listing(db, "read the database (for its default branch)", () -> client.databases().get(db))
+            .defaultBranch();
+    List<Branch> branches = listing(db, "list its branches", () -> client.branches().list(db));
+    Map<String, List<DeployRequest>> openRequests =
+        listing(
+                db,
+                "list its open deploy requests (a branch with one is never deleted unchecked)",
+                () -> client.deployRequests().list(db, DeployRequestFilter.open(null, null)))
+            .stream()
             .filter(DeployRequest::isOpen)
-            .collect(
-                Collectors.groupingBy(
-                    DeployRequest::branch,
-                    Collectors.mapping(DeployRequest::number, Collectors.toList())));
+            .collect(Collectors.groupingBy(DeployRequest::branch));
     Instant cutoff = clock.now().minus(o.olderThan());
     events.progress(
         "sweep",
@@ -58,13 +65,18 @@ final class SweepFlow {
             + branches.size()
             + " branches of "
             + db);
+    StaleRequests stale = new StaleRequests(client, events, o, cutoff);
     List<String> deleted = new ArrayList<>();
     List<String> kept = new ArrayList<>();
     for (Branch b : branches) {
       if (!BranchNames.isToolBranch(b.name())) {
         continue;
       }
-      String reason = keepReason(b, defaultBranch, cutoff, openRequests);
+      List<DeployRequest> open = openRequests.getOrDefault(b.name(), List.of());
+      String reason = keepReason(b, defaultBranch, cutoff);
+      if (reason == null && !open.isEmpty()) {
+        reason = stale.release(db, open);
+      }
       if (reason != null) {
         kept.add(b.name() + ": " + reason);
         events.info("keeping " + b.name() + ": " + reason);
@@ -79,12 +91,34 @@ final class SweepFlow {
         (o.dryRun() ? "dry run: would delete " : "deleted ")
             + deleted.size()
             + " stale branches, kept "
-            + kept.size());
-    return new SweepResult(o.dryRun(), deleted, kept);
+            + kept.size()
+            + (stale.closed().isEmpty()
+                ? ""
+                : (o.dryRun() ? ", would close " : ", closed ")
+                    + stale.closed().size()
+                    + " stale deploy requests"));
+    return new SweepResult(o.dryRun(), deleted, kept, stale.closed());
   }
 
-  private static String keepReason(
-      Branch b, String defaultBranch, Instant cutoff, Map<String, List<Integer>> openRequests) {
+  /** A listing the sweep needs before it may delete anything; a failure stops it at once. */
+  private static <T> T listing(DatabaseRef db, String what, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (ApiException e) {
+      throw new WorkflowException(
+          e.code(),
+          "the sweep of "
+              + db
+              + " could not "
+              + what
+              + ": "
+              + DeployMessages.clause(e.getMessage())
+              + ". Nothing was deleted or closed; run the sweep again once the API answers",
+          e);
+    }
+  }
+
+  private static String keepReason(Branch b, String defaultBranch, Instant cutoff) {
     if (b.production()) {
       return "production branch";
     }
@@ -96,11 +130,6 @@ final class SweepFlow {
     }
     if (b.createdAt().isAfter(cutoff)) {
       return "younger than the limit (created " + b.createdAt() + ")";
-    }
-    List<Integer> open = openRequests.get(b.name());
-    if (open != null) {
-      return "open deploy request #"
-          + open.stream().map(String::valueOf).collect(Collectors.joining(", #"));
     }
     return null;
   }

@@ -303,5 +303,16 @@ class WorkflowsE2ETest {
     assertThat(h.emulator.stats().of("acme", "sweep").branches()).isEqualTo(3);
     SweepResult young = h.workflows.sweep(new SweepOptions(db, Duration.ofHours(1), false));
     assertThat(young.deleted()).isEmpty();
+
+    // The preview above stands for a job killed before it closed its request: this tool opened
+    // it (its notes carry the mark), so a sweep asked to close stale requests closes it.
+    SweepResult closing =
+        h.workflows.sweep(new SweepOptions(db, Duration.ZERO, false).withCloseStaleRequests(true));
+    assertThat(closing.closedRequests())
+        .singleElement()
+        .asString()
+        .endsWith("(ci-gh-main-r3-a1 -> main)");
+    assertThat(closing.deleted()).containsExactly("ci-gh-main-r3-a1");
+    assertThat(h.emulator.stats().of("acme", "sweep").branches()).isEqualTo(2);
   }
 }

@@ -166,6 +166,20 @@ class MarkdownReportTest {
         .contains("- ci\\-3 \\(open deploy request\\)");
   }
 
+  @Test
+  void sweepSummariesListTheStaleRequestsClosed() {
+    SweepResult r =
+        new SweepResult(
+            false, List.of("ci-pr-5-r5-a1"), List.of(), List.of("#4 (ci-pr-5-r5-a1 -> main)"));
+    assertThat(MarkdownReport.summary(CTX, r))
+        .contains("1 branch deleted, 0 kept; 1 stale deploy request closed\\.")
+        .contains("**Closed (stale deploy requests)**")
+        .contains("- \\#4 \\(ci\\-pr\\-5\\-r5\\-a1 \\-\\> main\\)");
+    assertThat(TextReport.sweep(CTX, r))
+        .contains("Closed (stale deploy requests):")
+        .contains("#4 (ci-pr-5-r5-a1 -> main)");
+  }
+
   static long countLines(String text, String line) {
     return text.lines().filter(line::equals).count();
   }

@@ -11,6 +11,7 @@ import io.github.planetscaleci.core.model.Deployment;
 import io.github.planetscaleci.core.model.DeploymentState;
 import io.github.planetscaleci.core.model.LintError;
 import io.github.planetscaleci.core.model.TableDiff;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -34,6 +35,9 @@ final class FakeDeployRequests implements DeployRequestsApi {
     List<LintError> lint = List.of();
     List<DeployOperation> ops = List.of();
     String deployCheckErrors;
+    String notes;
+    Instant createdAt;
+    Instant updatedAt;
   }
 
   private static final Set<DeploymentState> CANCELLABLE =
@@ -85,6 +89,8 @@ final class FakeDeployRequests implements DeployRequestsApi {
     d.into = into;
     d.autoCutover = true;
     d.deploymentState = state;
+    d.createdAt = fake.clock.now();
+    d.updatedAt = d.createdAt;
     d.ops = ops;
     d.lint = lint;
     requests.put(d.number, d);
@@ -121,10 +127,10 @@ final class FakeDeployRequests implements DeployRequestsApi {
         d.deploymentState,
         false,
         "https://app.planetscale.com/acme/app/deploy-requests/" + d.number,
-        "",
+        d.notes,
         dep,
-        null,
-        null,
+        d.createdAt,
+        d.updatedAt,
         null,
         null);
   }
@@ -141,6 +147,7 @@ final class FakeDeployRequests implements DeployRequestsApi {
   public DeployRequest create(DatabaseRef database, CreateDeployRequest r) {
     fake.faults.enter("dr.create");
     Dr d = add(r.branch(), r.intoBranch(), DeploymentState.PENDING);
+    d.notes = r.notes();
     d.autoCutover = !Boolean.FALSE.equals(r.autoCutover());
     for (int i = 1; i < pendingPolls; i++) {
       d.script.add(DeploymentState.PENDING);

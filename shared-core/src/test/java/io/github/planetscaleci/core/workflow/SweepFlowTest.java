@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.planetscaleci.core.error.ConfigurationException;
 import io.github.planetscaleci.core.error.ErrorCode;
+import io.github.planetscaleci.core.error.PlanetScaleCiException;
 import io.github.planetscaleci.core.model.DeploymentState;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +73,38 @@ class SweepFlowTest {
     SweepResult r = f.workflows.sweep(new SweepOptions(DB, day, false));
     assertThat(r.deleted()).containsExactly("ci-pr-2-r2-a1");
     assertThat(r.kept()).contains("ci-pr-1-r1-a1: delete failed (server_error)");
+  }
+
+  @Test
+  void aFailedListingStopsTheSweepBeforeAnythingIsDeleted() {
+    String[][] cases = {
+      {"databases.get", "could not read the database (for its default branch)"},
+      {"branches.list", "could not list its branches"},
+      {
+        "dr.list",
+        "could not list its open deploy requests (a branch with one is never deleted unchecked)"
+      }
+    };
+    for (String[] c : cases) {
+      Fixture fresh = new Fixture();
+      fresh.ps.addBranch("ci-pr-1-r1-a1", true, FakeClock.START.minus(Duration.ofDays(3)));
+      fresh.ps.faults.failAlways(c[0], Faults.api(ErrorCode.SERVER_ERROR, 503));
+      assertThatThrownBy(
+              () ->
+                  fresh.workflows.sweep(
+                      new SweepOptions(DB, day, false).withCloseStaleRequests(true)))
+          .as(c[0])
+          .isInstanceOf(PlanetScaleCiException.class)
+          .satisfies(
+              e ->
+                  assertThat(((PlanetScaleCiException) e).code()).isEqualTo(ErrorCode.SERVER_ERROR))
+          .hasMessageContaining("the sweep of acme/app " + c[1] + ": injected server_error (503)")
+          .hasMessageContaining(
+              "Nothing was deleted or closed; run the sweep again once the API answers");
+      assertThat(fresh.ps.faults.count("branches.delete")).as(c[0]).isZero();
+      assertThat(fresh.ps.faults.count("dr.close")).as(c[0]).isZero();
+      assertThat(fresh.ps.branches).as(c[0]).containsKey("ci-pr-1-r1-a1");
+    }
   }
 
   @Test
