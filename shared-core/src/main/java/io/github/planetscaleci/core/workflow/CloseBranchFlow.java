@@ -57,29 +57,68 @@ final class CloseBranchFlow {
       }
       return new CloseOutcome(name, false, false, deleted, kept);
     }
-    Optional<Branch> branch = client.branches().find(db, name);
-    if (branch.isEmpty()) {
-      events.info("branch " + name + " was already deleted");
-      return new CloseOutcome(name, false, true, deleted, null);
-    }
-    if (branch.get().production()) {
-      throw refuse(db, name, "is a production branch");
-    }
-    if (name.equals(client.databases().get(db).defaultBranch())) {
-      throw refuse(db, name, "is the database's default branch");
-    }
+    String step = "looking the branch up";
     try {
+      Optional<Branch> branch = client.branches().find(db, name);
+      if (branch.isEmpty()) {
+        events.info("branch " + name + " was already deleted");
+        return new CloseOutcome(name, false, true, deleted, null);
+      }
+      if (branch.get().production()) {
+        throw refuse(db, name, "is a production branch");
+      }
+      step = "reading the database's default branch";
+      if (name.equals(client.databases().get(db).defaultBranch())) {
+        throw refuse(db, name, "is the database's default branch");
+      }
+      step = "deleting the branch";
       client.branches().delete(db, name);
     } catch (ApiException e) {
-      if (e.code() != ErrorCode.NOT_FOUND) {
-        throw e;
+      if (e.code() == ErrorCode.NOT_FOUND && step.equals("deleting the branch")) {
+        events.info("branch " + name + " was already deleted");
+        return new CloseOutcome(name, false, true, deleted, null);
       }
-      events.info("branch " + name + " was already deleted");
-      return new CloseOutcome(name, false, true, deleted, null);
+      throw failed(db, name, step, e, deleted, passwordFailure);
     }
     // Deleting the branch also revoked any password whose own delete failed above.
     events.info("deleted branch " + name);
     return new CloseOutcome(name, true, false, deleted, null);
+  }
+
+  /** A call the delete depends on failed: the branch is still there; say so and what to do. */
+  private static WorkflowException failed(
+      DatabaseRef db,
+      String name,
+      String step,
+      ApiException e,
+      int passwordsDeleted,
+      ApiException passwordFailure) {
+    WorkflowException w =
+        new WorkflowException(
+            e.code(),
+            "could not delete branch "
+                + name
+                + " of "
+                + db
+                + ": "
+                + step
+                + " failed: "
+                + DeployMessages.clause(e.getMessage())
+                + ". The branch is still there"
+                + (step.equals("deleting the branch")
+                    ? ""
+                    : " (a branch is deleted only after checking that it is neither a production"
+                        + " nor the default branch)")
+                + (passwordFailure == null
+                    ? "; " + passwordsDeleted + " of its passwords were deleted"
+                    : "; deleting some of its passwords failed too")
+                + ". Close it again once the API answers, or delete it in the PlanetScale"
+                + " dashboard",
+            e);
+    if (passwordFailure != null && passwordFailure != e) {
+      w.addSuppressed(passwordFailure);
+    }
+    return w;
   }
 
   private static WorkflowException refuse(DatabaseRef db, String name, String why) {

@@ -108,7 +108,7 @@ final class DeployMessages {
         e.code(),
         label(dr)
             + " was not deployed: queueing its deploy failed: "
-            + strip(e.getMessage())
+            + clause(e.getMessage())
             + left.text
             + ". Run again once the API answers"
             + link(dr),
@@ -126,7 +126,7 @@ final class DeployMessages {
         e.code(),
         label(dr)
             + " reached pending_cutover, but applying its cutover failed: "
-            + strip(e.getMessage())
+            + clause(e.getMessage())
             + after
             + link(dr),
         e);
@@ -141,7 +141,7 @@ final class DeployMessages {
             + " "
             + after
             + ": "
-            + strip(e.getMessage())
+            + clause(e.getMessage())
             + ". It is left open: close it in PlanetScale"
             + link(dr)
             + " (a sweep that closes stale requests closes it too)",
@@ -191,7 +191,8 @@ final class DeployMessages {
     return new WorkflowException(ErrorCode.DEPLOY_FAILED, m.toString());
   }
 
-  private static String strip(String message) {
+  /** A message without its final period, to continue the sentence. */
+  static String clause(String message) {
     String m = message == null ? "" : message.strip();
     return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
   }

@@ -101,4 +101,47 @@ class CloseBranchFlowTest {
             () -> f.workflows.closeBranch(opened.lease(), new CloseOptions(false, false)))
         .isInstanceOf(PlanetScaleCiException.class);
   }
+
+  @Test
+  void aFailedLookupLeavesTheBranchAndSaysWhatToDo() {
+    String[][] cases = {
+      {"branches.find", "looking the branch up failed"},
+      {"databases.get", "reading the database's default branch failed"},
+      {"branches.delete", "deleting the branch failed"}
+    };
+    for (String[] c : cases) {
+      Fixture fresh = new Fixture();
+      OpenedBranch opened = fresh.workflows.openBranch(OpenBranchRequest.of(DB, "ci-a"));
+      fresh.ps.faults.failAlways(c[0], Faults.api(ErrorCode.SERVER_ERROR, 503));
+      assertThatThrownBy(() -> fresh.workflows.closeBranch(opened.lease(), null))
+          .as(c[0])
+          .isInstanceOf(PlanetScaleCiException.class)
+          .satisfies(
+              e ->
+                  assertThat(((PlanetScaleCiException) e).code()).isEqualTo(ErrorCode.SERVER_ERROR))
+          .hasMessageContaining(
+              "could not delete branch ci-a of acme/app: "
+                  + c[1]
+                  + ": injected server_error (503). The branch is still there")
+          .hasMessageContaining("1 of its passwords were deleted")
+          .hasMessageContaining("Close it again once the API answers");
+      assertThat(fresh.ps.branches).as(c[0]).containsKey("ci-a");
+      assertThat(fresh.ps.passwords).as(c[0]).isEmpty();
+      if (!c[0].equals("branches.delete")) {
+        assertThat(fresh.ps.faults.count("branches.delete")).as(c[0]).isZero();
+      }
+    }
+  }
+
+  @Test
+  void aFailedLookupAfterAFailedPasswordDeleteReportsBoth() {
+    OpenedBranch opened = open("ci-a");
+    f.ps.faults.failNext("passwords.delete", Faults.api(ErrorCode.SERVER_ERROR, 503));
+    f.ps.faults.failNext("branches.find", Faults.api(ErrorCode.TRANSPORT_ERROR, 0));
+    assertThatThrownBy(() -> f.workflows.closeBranch(opened.lease(), null))
+        .hasMessageContaining("looking the branch up failed")
+        .hasMessageContaining("deleting some of its passwords failed too")
+        .satisfies(e -> assertThat(e.getSuppressed()).hasSize(1));
+    assertThat(f.ps.branches).containsKey("ci-a");
+  }
 }
