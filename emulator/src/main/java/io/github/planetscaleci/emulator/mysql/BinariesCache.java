@@ -26,8 +26,8 @@ final class BinariesCache {
 
   /** Returns the directory holding {@code bin/}, {@code libs/}, {@code share/} for this version. */
   static Path unpacked() {
-    String location = DBConfigurationBuilder.newBuilder().build().getBinariesClassPathLocation();
-    String version = location.replaceAll(".*/(mariadb-[^/]+)/.*", "$1");
+    String location = location();
+    String version = version();
     Path root;
     try {
       root = Locations.cacheRoot();
@@ -66,6 +66,15 @@ final class BinariesCache {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot unpack the MariaDB binaries into " + target, e);
     }
+  }
+
+  /** The directory name of this MariaDB version in the cache, e.g. {@code mariadb-11.4.5}. */
+  static String version() {
+    return location().replaceAll(".*/(mariadb-[^/]+)/.*", "$1");
+  }
+
+  private static String location() {
+    return DBConfigurationBuilder.newBuilder().build().getBinariesClassPathLocation();
   }
 
   /** Whether a finished copy is there; refuses one that someone else could have written. */
