@@ -5,6 +5,7 @@ import io.github.planetscaleci.emulator.PlanetScaleEmulator;
 import io.github.planetscaleci.emulator.faults.FaultSpec;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -16,12 +17,14 @@ public final class Main {
       Usage: java -jar planetscale-ci-emulator.jar [options]
 
         --port N                 HTTP port (default 0: a free port)
-        --data-dir DIR           directory for MariaDB's files (default: a temporary directory)
+        --data-dir DIR           directory for MariaDB's files while running, instead of a temporary
+                                 one; emptied again on exit (nothing persists between runs)
         --mysql-url URL          use this MySQL/MariaDB server instead of the embedded one
-        --mysql-user USER        ... its admin user
-        --mysql-password PASS    ... its admin password
-        --token ID:SECRET        accepted service token (repeatable; default emulator:emulator-local-secret)
-        --oauth-token TOKEN      accepted OAuth bearer token (repeatable)
+        --mysql-user USER        ... its admin user (default root)
+        --mysql-password PASS    ... its admin password; prefer PLANETSCALE_EMULATOR_MYSQL_PASSWORD
+        --token ID:SECRET        accepted service token (repeatable; default emulator:emulator-local-secret);
+                                 prefer PLANETSCALE_EMULATOR_TOKEN
+        --oauth-token TOKEN      accepted OAuth bearer token (repeatable); prefer PLANETSCALE_EMULATOR_OAUTH_TOKEN
         --org ORG                organization of --database (default: acme)
         --database NAME          create this database at start (default branch main)
         --seed FILE.sql          SQL script run on the new database's main branch
@@ -34,6 +37,13 @@ public final class Main {
         --fault-seed N           seed for probabilistic faults
         --help                   this text
 
+      Environment (secrets belong here: every local user can read a command line with ps):
+        PLANETSCALE_EMULATOR_TOKEN           ID:SECRET[,ID:SECRET...], accepted as well as any --token
+        PLANETSCALE_EMULATOR_OAUTH_TOKEN     TOKEN[,TOKEN...], accepted as well as any --oauth-token
+        PLANETSCALE_EMULATOR_MYSQL_PASSWORD  admin password for --mysql-url (--mysql-password wins)
+        PLANETSCALE_EMULATOR_CACHE_DIR       where the MariaDB binaries are unpacked once
+                                             (default $XDG_CACHE_HOME or ~/.cache, then planetscale-ci)
+
       Durations: 250ms, 2s, 30m, 1h.
       """;
 
@@ -44,7 +54,7 @@ public final class Main {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     CliOptions options;
     try {
-      options = CliOptions.parse(args);
+      options = CliOptions.parse(args, System.getenv());
     } catch (IllegalArgumentException e) {
       System.err.println("error: " + e.getMessage());
       System.err.println(USAGE);
@@ -55,7 +65,18 @@ public final class Main {
       System.out.println(USAGE);
       return;
     }
-    PlanetScaleEmulator emulator = start(options, System.out);
+    PlanetScaleEmulator emulator;
+    try {
+      emulator = start(options, System.out);
+    } catch (IllegalArgumentException
+        | IllegalStateException
+        | IOException
+        | UncheckedIOException e) {
+      // Refused directories, a busy data directory, an unreachable server: the message says why.
+      System.err.println("error: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     CountDownLatch forever = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
     forever.await();

