@@ -234,27 +234,8 @@ class BranchStepTest {
     ctx2.result();
     assertThat(stats().branches()).isEqualTo(1);
     assertThat(log.text()).contains("reused");
-    emuDelete("feature-login");
+    SharedEmulator.deleteBranch(DB, "feature-login");
     assertThat(stats().branches()).isZero();
-  }
-
-  private static void emuDelete(String branch) throws Exception {
-    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-    java.net.http.HttpRequest req =
-        java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(
-                    emu.url()
-                        + "/organizations/"
-                        + SharedEmulator.ORG
-                        + "/databases/"
-                        + DB
-                        + "/branches/"
-                        + branch))
-            .header("Authorization", SharedEmulator.TOKEN_ID + ":" + SharedEmulator.TOKEN_SECRET)
-            .DELETE()
-            .build();
-    assertThat(http.send(req, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode())
-        .isEqualTo(204);
   }
 
   @Test
