@@ -1,5 +1,6 @@
 package io.github.planetscaleci.jenkins;
 
+import hudson.AbortException;
 import hudson.model.Run;
 import io.github.planetscaleci.core.error.PlanetScaleCiException;
 import io.github.planetscaleci.core.github.GitHubSettings;
@@ -28,9 +29,9 @@ final class PullRequestComment {
    * Creates or updates the comment whose first line is {@code marker}. A failure of GitHub is a
    * warning in the log: the deploy request's own result decides the build.
    *
-   * @throws hudson.AbortException when the GitHub token credential is missing or unusable
+   * @throws AbortException when the GitHub token credential is missing or unusable
    */
-  void post(CommentMarker marker, String body) throws hudson.AbortException {
+  void post(CommentMarker marker, String body) throws AbortException {
     if (target == null) {
       return;
     }
