@@ -4,9 +4,10 @@ import io.github.planetscaleci.core.error.PlanetScaleCiException;
 import io.github.planetscaleci.core.report.ReportContext;
 
 /**
- * The report of a deploy request that core refused (lint, data loss) or that failed or timed out:
- * the error's code and message, which core words for the reader and keeps free of secrets. Core's
- * reports render a finished outcome; a failure carries only its exception, so it is rendered here.
+ * The plain-text report of a deploy request that core refused (lint, data loss) or that failed or
+ * timed out, for the build log and the build page: the error's code and message, which core words
+ * for the reader and keeps free of secrets. Core renders the Markdown of a failure ({@code
+ * MarkdownReport.deployFailure}) but no plain text, so the text is put together here.
  */
 final class DeployFailureReport {
   /** Longest message rendered; core's messages are far shorter, this only bounds a runaway one. */
@@ -29,56 +30,9 @@ final class DeployFailureReport {
         + (context.runUrl() == null ? "" : "\nBuild: " + oneLine(context.runUrl()));
   }
 
-  /** Markdown for the pull-request comment (the caller's marker goes first). */
-  static String markdown(
-      ReportContext context, String branch, String into, PlanetScaleCiException e) {
-    String message = message(e);
-    String fence = fenceFor(message);
-    StringBuilder s = new StringBuilder();
-    s.append("### PlanetScale deploy request on ")
-        .append(code(context.database().toString()))
-        .append(" failed\n\n")
-        .append("Branch ")
-        .append(code(branch))
-        .append(" into ")
-        .append(into == null ? "the default target" : code(into))
-        .append(": **")
-        .append(e.code().id())
-        .append("**\n\n")
-        .append(fence)
-        .append("text\n")
-        .append(message)
-        .append('\n')
-        .append(fence)
-        .append('\n');
-    // The same footer as core's reports.
-    String url = context.runUrl();
-    s.append("\n<sub>Reported by planetscale-ci");
-    if (url != null && url.matches("https?://[^\\s()<>\\[\\]]+")) {
-      s.append(" · [CI run](").append(url).append(')');
-    }
-    return s.append("</sub>\n").toString();
-  }
-
   private static String message(PlanetScaleCiException e) {
     String m = e.getMessage() == null ? "" : e.getMessage().strip();
     return m.length() <= MESSAGE_MAX ? m : m.substring(0, MESSAGE_MAX) + " …";
-  }
-
-  /** A fence longer than any backtick run in {@code text}, so the text cannot close it. */
-  private static String fenceFor(String text) {
-    int longest = 0;
-    int run = 0;
-    for (int i = 0; i < text.length(); i++) {
-      run = text.charAt(i) == '`' ? run + 1 : 0;
-      longest = Math.max(longest, run);
-    }
-    return "`".repeat(Math.max(3, longest + 1));
-  }
-
-  /** An inline code span of a name: one line, no backticks, so it cannot end the span early. */
-  private static String code(String name) {
-    return "`" + oneLine(name).replace('`', '\'') + "`";
   }
 
   private static String oneLine(String s) {

@@ -10,10 +10,10 @@ import io.github.planetscaleci.core.event.WorkflowEvent;
 import io.github.planetscaleci.core.event.WorkflowListener;
 import io.github.planetscaleci.core.model.Branch;
 import io.github.planetscaleci.core.model.DeployRequest;
-import io.github.planetscaleci.core.report.CommentMarker;
 import io.github.planetscaleci.core.report.MarkdownReport;
 import io.github.planetscaleci.core.report.ReportContext;
 import io.github.planetscaleci.core.report.TextReport;
+import io.github.planetscaleci.core.workflow.DeployMode;
 import io.github.planetscaleci.core.workflow.DeployRequestOutcome;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +82,7 @@ final class DeployRequestExecution
    * Reports a refused or failed request as the success path reports an outcome: log, build page and
    * pull-request comment. Never throws, so the step fails with the workflow's own error.
    */
-  private static void reportFailure(
+  private void reportFailure(
       Run<?, ?> run,
       PlanetScaleClient client,
       DeploySettings s,
@@ -100,8 +100,8 @@ final class DeployRequestExecution
     }
     try {
       comment.post(
-          new CommentMarker(s.databaseRef(), into),
-          log.masked(DeployFailureReport.markdown(report, s.branch, into, e)));
+          MarkdownReport.markerFor(report, into),
+          log.masked(MarkdownReport.pullRequestFailureComment(report, mode(), s.branch, into, e)));
     } catch (Exception x) {
       log.println("WARNING: no pull request comment: " + x.getMessage());
     }
@@ -134,6 +134,10 @@ final class DeployRequestExecution
           }
         },
         log);
+  }
+
+  private DeployMode mode() {
+    return step.isDeploy() ? DeployMode.DEPLOY : DeployMode.PREVIEW;
   }
 
   private static void settle(Run<?, ?> run, List<String> previews) {

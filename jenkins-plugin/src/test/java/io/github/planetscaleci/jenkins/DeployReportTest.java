@@ -127,8 +127,9 @@ class DeployReportTest {
     assertThat(github.bodiesOn(42)).as("the same sticky comment, updated").hasSize(1);
     assertThat(body)
         .startsWith(MARKER + "\n")
+        .contains("Schema deploy of `ci-jenkins-shop-b")
         .contains("failed")
-        .contains("data_loss_blocked")
+        .contains("(exit code 21)") // data_loss_blocked, Markdown-escaped by core
         .contains("can drop data")
         .contains("users")
         .doesNotContain(password.get())
