@@ -40,6 +40,28 @@ public final class BranchLeasesAction extends InvisibleAction {
   }
 
   /**
+   * Records that this build's own request created the branch, the moment the API confirmed it;
+   * saves the build, so that cleanup after a hard kill deletes a branch of a user-given name too.
+   */
+  void branchCreated(Run<?, ?> run, String leaseId) {
+    synchronized (this) {
+      find(leaseId).created = Boolean.TRUE;
+    }
+    save(run);
+  }
+
+  /** Records a password this build created on the lease's branch, the moment it exists; saves. */
+  void passwordCreated(Run<?, ?> run, String leaseId, String passwordId) {
+    synchronized (this) {
+      Lease l = find(leaseId);
+      if (!l.passwordIds.contains(passwordId)) {
+        l.passwordIds.add(passwordId);
+      }
+    }
+    save(run);
+  }
+
+  /**
    * Records what was opened (created or reused, passwords) and marks the lease open; saves the
    * build.
    *
@@ -52,8 +74,12 @@ public final class BranchLeasesAction extends InvisibleAction {
     synchronized (this) {
       Lease l = find(leaseId);
       wasClosed = l.state == State.CLOSED;
-      l.created = opened.created();
-      l.passwordIds = new ArrayList<>(opened.passwordIds());
+      l.created = opened.created() || Boolean.TRUE.equals(l.created);
+      for (String id : opened.passwordIds()) {
+        if (!l.passwordIds.contains(id)) {
+          l.passwordIds.add(id);
+        }
+      }
       l.state = State.OPEN;
     }
     save(run);
@@ -92,18 +118,21 @@ public final class BranchLeasesAction extends InvisibleAction {
     throw new IllegalStateException("no lease " + leaseId + " recorded on this build");
   }
 
-  private static void save(Run<?, ?> run) {
+  static void save(Run<?, ?> run) {
     try {
       run.save();
     } catch (Exception e) {
       // The in-memory record still drives cleanup in this JVM; only a crash would lose it.
-      LOGGER.log(Level.WARNING, "could not save the PlanetScale branch record of " + run, e);
+      LOGGER.log(Level.WARNING, "could not save the PlanetScale cleanup record of " + run, e);
     }
   }
 
   /** Where a lease is in its life. */
   enum State {
-    /** Recorded before the API call: the branch may or may not exist. */
+    /**
+     * Recorded before the API call: the branch may or may not exist; {@code created} and {@code
+     * passwordIds} fill in as the API confirms each resource.
+     */
     OPENING,
     /** Opened: {@code created} and {@code passwordIds} are known. */
     OPEN,

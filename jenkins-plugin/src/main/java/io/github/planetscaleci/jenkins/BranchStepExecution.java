@@ -23,8 +23,9 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * Runs {@code withPlanetScaleBranch}: opens the branch off the CPS thread, runs the body with its
  * environment and a masking filter, and closes the branch in a tail call off the CPS thread.
  *
- * <p>The lease is saved on the build before the first API call, so {@link SafetyNet} can close it
- * when this execution cannot (hard kill, abort during setup, a restart while setup was running).
+ * <p>The lease is saved on the build before the first API call and again as core reports each
+ * branch and password it created, so {@link SafetyNet} can close it when this execution cannot
+ * (hard kill, abort during setup, a restart while setup was running).
  */
 final class BranchStepExecution extends GeneralNonBlockingStepExecution {
   private static final long serialVersionUID = 1L;
@@ -79,8 +80,11 @@ final class BranchStepExecution extends GeneralNonBlockingStepExecution {
 
     OpenedBranch opened;
     try (PlanetScaleClient client = Connections.client(settings.apiUrl, token)) {
+      // Each branch and password is recorded on the build the moment the API confirms it.
       opened =
-          Connections.workflows(client, log)
+          Connections.workflows(
+                  client,
+                  CreatedRecorder.forLease(run, leaseId, settings.databaseRef(), name.name(), log))
               .openBranch(settings.request(name.name(), name.ciDescription()));
     } catch (PlanetScaleCiException e) {
       if (settings.keepBranch) {

@@ -30,6 +30,11 @@ final class BuildLog implements WorkflowListener {
     registering.onEvent(event);
   }
 
+  /** {@code text} with every secret known so far masked, for what leaves the log (reports). */
+  String masked(String text) {
+    return masker.mask(text);
+  }
+
   /** Prints one or more lines, each prefixed so the step's output stands out. */
   void println(String text) {
     String masked = masker.mask(text);

@@ -4,6 +4,7 @@ import io.github.planetscaleci.core.client.ClientSettings;
 import io.github.planetscaleci.core.client.Credentials.ServiceToken;
 import io.github.planetscaleci.core.client.PlanetScaleClient;
 import io.github.planetscaleci.core.error.ConfigurationException;
+import io.github.planetscaleci.core.event.WorkflowListener;
 import io.github.planetscaleci.core.workflow.Workflows;
 
 /** Builds core clients for the steps: base URL, service token and a Jenkins user agent. */
@@ -19,8 +20,8 @@ final class Connections {
     return PlanetScaleClient.create(settings(apiUrl, token));
   }
 
-  static Workflows workflows(PlanetScaleClient client, BuildLog log) {
-    return new Workflows(client, log);
+  static Workflows workflows(PlanetScaleClient client, WorkflowListener listener) {
+    return new Workflows(client, listener);
   }
 
   private static ClientSettings settings(String apiUrl, ServiceToken token) {

@@ -6,22 +6,27 @@ import hudson.model.TaskListener;
 import io.github.planetscaleci.core.client.Credentials.ServiceToken;
 import io.github.planetscaleci.core.client.PlanetScaleClient;
 import io.github.planetscaleci.core.error.PlanetScaleCiException;
-import io.github.planetscaleci.core.github.GitHubSettings;
-import io.github.planetscaleci.core.github.PullRequestReporter;
+import io.github.planetscaleci.core.event.WorkflowEvent;
+import io.github.planetscaleci.core.event.WorkflowListener;
+import io.github.planetscaleci.core.model.Branch;
 import io.github.planetscaleci.core.model.DeployRequest;
 import io.github.planetscaleci.core.report.MarkdownReport;
 import io.github.planetscaleci.core.report.ReportContext;
 import io.github.planetscaleci.core.report.TextReport;
+import io.github.planetscaleci.core.workflow.DeployMode;
 import io.github.planetscaleci.core.workflow.DeployRequestOutcome;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
  * Runs {@code planetscaleDeployRequest} off the CPS thread: core's deploy-request workflow, the
- * report into the log and the build page, and the optional pull-request comment. A controller
- * restart while it runs fails the step (wrap it in {@code retry(conditions: [nonresumable()])}).
+ * report into the log and the build page, and the optional pull-request comment; a refused or
+ * failed request is reported the same way before the step fails. A controller restart while it runs
+ * fails the step (wrap it in {@code retry(conditions: [nonresumable()])}).
  */
 final class DeployRequestExecution
     extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
@@ -45,48 +50,115 @@ final class DeployRequestExecution
             step, context.get(ActiveBranch.class), host.defaults(), context.get(EnvVars.class));
     ServiceToken token = host.serviceToken(run, s.credentialsId);
     log.mask(token.secret());
+    ReportContext report = new ReportContext(s.databaseRef(), host.runUrl(run), null);
+    PullRequestComment comment = new PullRequestComment(run, host, s.gitHub, log);
 
+    List<String> previews = new CopyOnWriteArrayList<>();
     DeployRequestOutcome outcome;
     try (PlanetScaleClient client = Connections.client(s.apiUrl, token)) {
-      outcome = Connections.workflows(client, log).deployRequest(s.options(step));
-    } catch (PlanetScaleCiException e) {
-      throw Failures.abort(e);
+      try {
+        outcome =
+            Connections.workflows(client, recordingPreviews(run, s, previews, log))
+                .deployRequest(s.options(step));
+      } catch (PlanetScaleCiException e) {
+        // No `finally`: only a step that ran to its end settles its previews; after a hard kill
+        // they stay recorded for the safety net.
+        settle(run, previews);
+        reportFailure(run, client, s, report, comment, log, e);
+        throw Failures.abort(e);
+      }
     }
-    ReportContext report = new ReportContext(s.databaseRef(), host.runUrl(run), null);
-    String text = TextReport.deployRequest(report, outcome);
+    settle(run, previews);
+    String text = log.masked(TextReport.deployRequest(report, outcome));
     log.println(text);
     run.addAction(new DeployRequestSummaryAction(text));
-    if (s.gitHub != null) {
-      comment(run, host, s.gitHub, report, outcome, log);
-    }
+    comment.post(
+        MarkdownReport.markerFor(report, outcome),
+        log.masked(MarkdownReport.pullRequestComment(report, outcome)));
     return result(s, outcome);
   }
 
-  private static void comment(
+  /**
+   * Reports a refused or failed request as the success path reports an outcome: log, build page and
+   * pull-request comment. Never throws, so the step fails with the workflow's own error.
+   */
+  private void reportFailure(
       Run<?, ?> run,
-      Host host,
-      DeploySettings.GitHubTarget target,
+      PlanetScaleClient client,
+      DeploySettings s,
       ReportContext report,
-      DeployRequestOutcome outcome,
-      BuildLog log)
-      throws Exception {
-    if (target.pullRequest() <= 0) {
-      log.println("No pull request number (CHANGE_ID is unset): no GitHub comment posted.");
+      PullRequestComment comment,
+      BuildLog log,
+      PlanetScaleCiException e) {
+    String into = s.into != null ? s.into : defaultTarget(client, s);
+    String text = log.masked(DeployFailureReport.text(report, s.branch, into, e));
+    log.println(text);
+    run.addAction(new DeployRequestSummaryAction(text));
+    if (into == null) {
+      comment.skip("the target branch of the failed deploy request could not be read");
       return;
     }
-    String token = host.gitHubToken(run, target.credentialsId());
-    log.mask(token);
     try {
-      new PullRequestReporter(GitHubSettings.of(target.apiUrl(), token, target.repository()))
-          .upsertComment(
-              target.pullRequest(),
-              MarkdownReport.markerFor(report, outcome),
-              MarkdownReport.pullRequestComment(report, outcome));
-      log.println(
-          "Commented on " + target.repository() + " pull request #" + target.pullRequest() + ".");
+      comment.post(
+          MarkdownReport.markerFor(report, into),
+          log.masked(MarkdownReport.pullRequestFailureComment(report, mode(), s.branch, into, e)));
+    } catch (Exception x) {
+      log.println("WARNING: no pull request comment: " + x.getMessage());
+    }
+  }
+
+  /**
+   * A preview that closes its request records each request it opens on the build at once, so that
+   * the {@link SafetyNet} closes it if the build is killed before the preview does.
+   */
+  private WorkflowListener recordingPreviews(
+      Run<?, ?> run, DeploySettings s, List<String> recorded, BuildLog log) {
+    if (step.isDeploy() || step.isKeepOpen()) {
+      return log;
+    }
+    PreviewRequestsAction action = PreviewRequestsAction.of(run);
+    return new CreatedRecorder(
+        s.databaseRef(),
+        s.branch,
+        c -> {
+          if (c.resource() == WorkflowEvent.CreatedResource.DEPLOY_REQUEST) {
+            PreviewRequestsAction.Request r =
+                new PreviewRequestsAction.Request(
+                    s.organization,
+                    s.database,
+                    s.branch,
+                    Integer.parseInt(c.id()),
+                    s.apiUrl,
+                    s.credentialsId);
+            recorded.add(action.opened(run, r).id);
+          }
+        },
+        log);
+  }
+
+  private DeployMode mode() {
+    return step.isDeploy() ? DeployMode.DEPLOY : DeployMode.PREVIEW;
+  }
+
+  private static void settle(Run<?, ?> run, List<String> previews) {
+    for (String id : previews) {
+      PreviewRequestsAction.of(run).settled(run, id);
+    }
+  }
+
+  /**
+   * The target core picks when none is given (the branch's parent, else the default branch), for
+   * the comment's marker; null when it cannot be read now.
+   */
+  private static String defaultTarget(PlanetScaleClient client, DeploySettings s) {
+    try {
+      Branch b = client.branches().get(s.databaseRef(), s.branch);
+      if (b.parentBranch() != null && !b.parentBranch().isBlank()) {
+        return b.parentBranch();
+      }
+      return client.databases().get(s.databaseRef()).defaultBranch();
     } catch (PlanetScaleCiException e) {
-      // The deploy request itself succeeded; a failed comment must not fail the build.
-      log.println("WARNING: the pull request comment failed: " + e.getMessage());
+      return null;
     }
   }
 

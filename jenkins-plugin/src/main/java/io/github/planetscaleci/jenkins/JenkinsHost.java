@@ -9,9 +9,38 @@ import jenkins.model.Jenkins;
 
 /** {@link Host} backed by the running Jenkins: the credentials plugin and the global settings. */
 final class JenkinsHost implements Host {
-  static final JenkinsHost INSTANCE = new JenkinsHost();
+  static final JenkinsHost INSTANCE = new JenkinsHost(new CredentialsPlugin());
 
-  private JenkinsHost() {}
+  private final CredentialStore credentials;
+
+  JenkinsHost(CredentialStore credentials) {
+    this.credentials = credentials;
+  }
+
+  /**
+   * The two calls into the credentials plugin: a seam so that plain tests can check which build a
+   * lookup runs for and what gets tracked, since the plugin itself needs a running Jenkins.
+   */
+  interface CredentialStore {
+    /** The credentials {@code id} as the build {@code run} may see them, or null. */
+    StandardCredentials find(String id, Run<?, ?> run);
+
+    /** Records on the build that it used {@code c}. */
+    void track(Run<?, ?> run, StandardCredentials c);
+  }
+
+  /** The credentials plugin: lookup with the build's permissions and parameters, then tracking. */
+  private static final class CredentialsPlugin implements CredentialStore {
+    @Override
+    public StandardCredentials find(String id, Run<?, ?> run) {
+      return CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
+    }
+
+    @Override
+    public void track(Run<?, ?> run, StandardCredentials c) {
+      CredentialsProvider.track(run, c);
+    }
+  }
 
   @Override
   public ServiceToken serviceToken(Run<?, ?> run, String credentialsId) throws AbortException {
@@ -23,12 +52,10 @@ final class JenkinsHost implements Host {
     return ServiceTokens.secretOf(find(run, credentialsId, "GitHub token"), credentialsId);
   }
 
-  private static StandardCredentials find(Run<?, ?> run, String id, String what)
-      throws AbortException {
+  private StandardCredentials find(Run<?, ?> run, String id, String what) throws AbortException {
     // findCredentialById checks the build's permissions (and build parameters); it does not
     // record usage, so track() is called as credentials-binding does.
-    StandardCredentials c =
-        CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
+    StandardCredentials c = credentials.find(id, run);
     if (c == null) {
       throw new AbortException(
           Failures.prefix("configuration")
@@ -38,7 +65,7 @@ final class JenkinsHost implements Host {
               + what
               + " in Manage Jenkins » Credentials (see the help of credentialsId)");
     }
-    CredentialsProvider.track(run, c);
+    credentials.track(run, c);
     return c;
   }
 

@@ -4,7 +4,9 @@ import hudson.AbortException;
 import hudson.model.Run;
 import io.github.planetscaleci.core.client.Credentials.ServiceToken;
 import io.github.planetscaleci.core.client.PlanetScaleClient;
+import io.github.planetscaleci.core.error.ErrorCode;
 import io.github.planetscaleci.core.error.PlanetScaleCiException;
+import io.github.planetscaleci.core.model.DeployRequest;
 import io.github.planetscaleci.core.report.ReportContext;
 import io.github.planetscaleci.core.report.TextReport;
 import io.github.planetscaleci.core.workflow.CloseOptions;
@@ -13,7 +15,8 @@ import java.io.PrintStream;
 
 /**
  * Closes one recorded lease through core (passwords, then the branch unless kept) and marks it
- * closed; shared by the block's cleanup and the {@link SafetyNet}.
+ * closed; shared by the block's cleanup and the {@link SafetyNet}, which also closes the preview
+ * requests a killed build left open.
  */
 final class LeaseCloser {
   private LeaseCloser() {}
@@ -35,6 +38,28 @@ final class LeaseCloser {
       log.println(TextReport.closeBranch(ReportContext.of(lease.databaseRef()), outcome));
       return outcome;
     } catch (PlanetScaleCiException e) {
+      throw Failures.abort(e);
+    }
+  }
+
+  /** Closes a recorded preview request if it is still open, and marks it settled. */
+  static void closePreview(Run<?, ?> run, PreviewRequestsAction.Request r, PrintStream out)
+      throws AbortException {
+    BuildLog log = new BuildLog(out);
+    ServiceToken token = Host.current().serviceToken(run, r.credentialsId);
+    log.mask(token.secret());
+    try (PlanetScaleClient client = Connections.client(r.apiUrl, token)) {
+      DeployRequest dr = client.deployRequests().get(r.databaseRef(), r.number);
+      if (dr.isOpen()) {
+        client.deployRequests().close(r.databaseRef(), r.number);
+        log.println("closed " + r + ", opened by this build for a preview");
+      }
+      PreviewRequestsAction.of(run).settled(run, r.id);
+    } catch (PlanetScaleCiException e) {
+      if (e.code() == ErrorCode.NOT_FOUND) {
+        PreviewRequestsAction.of(run).settled(run, r.id);
+        return;
+      }
       throw Failures.abort(e);
     }
   }

@@ -15,9 +15,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Closes every branch a finished build still has recorded as open: after a hard kill, an abort or
- * failure during setup, or a restart that could not resume the step. The block's own cleanup
- * normally gets there first, leaving nothing for this listener to do.
+ * Closes every branch and preview deploy request a finished build still has recorded as open: after
+ * a hard kill, an abort or failure during setup, or a restart that could not resume the step. The
+ * block's own cleanup normally gets there first, leaving nothing for this listener to do.
  *
  * <p>{@code onCompleted} runs inside the build's finish, so the API calls go to a background thread
  * and their outcome to the Jenkins system log.
@@ -38,21 +38,44 @@ public final class SafetyNet extends RunListener<Run<?, ?>> {
     closeLeftovers(run, listener);
   }
 
-  /** Schedules the close of every unclosed lease of {@code run}; null when there is none. */
+  /**
+   * Schedules the close of every unsettled preview request and every unclosed lease of {@code run};
+   * null when there is none.
+   */
   Future<?> closeLeftovers(Run<?, ?> run, TaskListener listener) {
     BranchLeasesAction action = run.getAction(BranchLeasesAction.class);
     List<BranchLeasesAction.Lease> open = action == null ? List.of() : action.unclosed();
-    if (open.isEmpty()) {
+    PreviewRequestsAction previews = run.getAction(PreviewRequestsAction.class);
+    List<PreviewRequestsAction.Request> requests =
+        previews == null ? List.of() : previews.unsettled();
+    if (open.isEmpty() && requests.isEmpty()) {
       return null;
+    }
+    for (PreviewRequestsAction.Request r : requests) {
+      listener.getLogger().println("[planetscale] closing " + r + " left open by this build");
     }
     for (BranchLeasesAction.Lease l : open) {
       listener.getLogger().println("[planetscale] closing " + l + " left open by this build");
     }
-    return EXECUTOR.submit(() -> closeAll(run, open));
+    return EXECUTOR.submit(() -> closeAll(run, requests, open));
   }
 
-  private static void closeAll(Run<?, ?> run, List<BranchLeasesAction.Lease> leases) {
+  private static void closeAll(
+      Run<?, ?> run,
+      List<PreviewRequestsAction.Request> requests,
+      List<BranchLeasesAction.Lease> leases) {
     PrintStream log = new PrintStream(new JulStream(LOGGER), true, StandardCharsets.UTF_8);
+    // Requests first: each belongs to a branch that the leases below may delete.
+    for (PreviewRequestsAction.Request r : requests) {
+      try {
+        LeaseCloser.closePreview(run, r, log);
+      } catch (Exception e) {
+        LOGGER.log(
+            Level.WARNING,
+            "could not close PlanetScale " + r + " of " + run + ": " + e.getMessage(),
+            e instanceof AbortException ? null : e);
+      }
+    }
     for (BranchLeasesAction.Lease l : leases) {
       try {
         LeaseCloser.close(run, l.id, log);

@@ -56,4 +56,23 @@ class BranchLeasesActionTest {
     assertThat(leases.get(opening(true)).toCoreLease().created()).isTrue();
     assertThat(leases.get(opening(false)).toCoreLease().created()).isFalse();
   }
+
+  @Test
+  void createdResourcesAreRecordedAndSavedAsTheyArrive() {
+    String id = opening(false);
+    int saves = run.saves.get();
+
+    leases.branchCreated(run, id);
+    leases.passwordCreated(run, id, "pw1");
+    leases.passwordCreated(run, id, "pw1");
+
+    assertThat(run.saves.get()).isEqualTo(saves + 3);
+    BranchLease core = leases.get(id).toCoreLease();
+    assertThat(core.created()).as("a user-named branch this build created is ours").isTrue();
+    assertThat(core.passwordIds()).containsExactly("pw1");
+    assertThat(leases.get(id).state).isEqualTo(BranchLeasesAction.State.OPENING);
+    // The open's own summary agrees and adds nothing twice.
+    leases.opened(run, id, opened(true));
+    assertThat(leases.get(id).toCoreLease().passwordIds()).containsExactly("pw1");
+  }
 }

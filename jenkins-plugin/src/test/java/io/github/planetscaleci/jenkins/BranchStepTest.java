@@ -172,35 +172,6 @@ class BranchStepTest {
   }
 
   @Test
-  void aRestartDuringTheBodyResumesAndStillDeletesTheBranch() throws Exception {
-    FakeStepContext ctx = SharedEmulator.context(null, nextRun(), log);
-    BranchStepExecution execution = (BranchStepExecution) step().start(ctx);
-    execution.start();
-    FakeBodyInvoker body = ctx.awaitBody();
-    String password = body.bodyContext.get(EnvVars.class).get("DATABASE_PASSWORD");
-
-    byte[] saved = Serialization.write(execution, body.callback);
-    assertThat(new String(saved, java.nio.charset.StandardCharsets.ISO_8859_1))
-        .doesNotContain(password)
-        .doesNotContain(SharedEmulator.TOKEN_SECRET);
-    Object[] restored = Serialization.read(saved);
-    BranchStepExecution resumed = (BranchStepExecution) restored[0];
-    org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback callback =
-        (org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback) restored[1];
-    assertThat(resumed).isNotSameAs(execution);
-    assertThat(resumed.getContext()).isSameAs(ctx);
-
-    resumed.onResume();
-    assertThat(ctx.isReady()).isFalse();
-    assertThat(stats().branches()).isEqualTo(1);
-    callback.onSuccess(ctx, "after restart");
-
-    assertThat(ctx.result()).isEqualTo("after restart");
-    assertThat(stats().branches()).isZero();
-    assertThat(stats().passwordUsers()).isZero();
-  }
-
-  @Test
   void givenNameAndPrefixAreUsedAndKeepBranchKeepsTheBranchButNotThePassword() throws Exception {
     PlanetScaleBranchStep step = step();
     step.setBranch("feature-login");
@@ -234,27 +205,8 @@ class BranchStepTest {
     ctx2.result();
     assertThat(stats().branches()).isEqualTo(1);
     assertThat(log.text()).contains("reused");
-    emuDelete("feature-login");
+    SharedEmulator.deleteBranch(DB, "feature-login");
     assertThat(stats().branches()).isZero();
-  }
-
-  private static void emuDelete(String branch) throws Exception {
-    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-    java.net.http.HttpRequest req =
-        java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(
-                    emu.url()
-                        + "/organizations/"
-                        + SharedEmulator.ORG
-                        + "/databases/"
-                        + DB
-                        + "/branches/"
-                        + branch))
-            .header("Authorization", SharedEmulator.TOKEN_ID + ":" + SharedEmulator.TOKEN_SECRET)
-            .DELETE()
-            .build();
-    assertThat(http.send(req, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode())
-        .isEqualTo(204);
   }
 
   @Test

@@ -28,6 +28,11 @@ final class FakeBodyInvoker extends BodyInvoker {
     this.parent = parent;
   }
 
+  /** The objects the step put into its body's context (what program.dat keeps for the body). */
+  List<Object> contextOverrides() {
+    return List.copyOf(overrides);
+  }
+
   @Override
   public BodyInvoker withContext(Object override) {
     overrides.add(0, override);

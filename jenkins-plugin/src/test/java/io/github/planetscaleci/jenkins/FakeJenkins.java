@@ -8,6 +8,7 @@ import java.io.File;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /** Minimal job and build doubles built on the stubs' Jenkins-free constructors. */
 final class FakeJenkins {
@@ -27,6 +28,9 @@ final class FakeJenkins {
   static final class FakeRun extends Run<FakeJob, FakeRun> {
     final AtomicInteger saves = new AtomicInteger();
 
+    /** Runs after each save, with what build.xml would now hold (e.g. to simulate a kill). */
+    volatile Consumer<FakeRun> afterSave = r -> {};
+
     FakeRun(FakeJob job, int number) {
       super(job, 0L);
       this.number = number;
@@ -36,6 +40,7 @@ final class FakeJenkins {
     @Override
     public synchronized void save() {
       saves.incrementAndGet();
+      afterSave.accept(this);
     }
   }
 

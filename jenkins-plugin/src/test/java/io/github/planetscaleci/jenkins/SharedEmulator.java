@@ -4,6 +4,10 @@ import hudson.model.TaskListener;
 import hudson.util.StreamTaskListener;
 import io.github.planetscaleci.emulator.PlanetScaleEmulator;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -49,6 +53,28 @@ final class SharedEmulator {
     FakeHost h = new FakeHost().token(CREDENTIALS_ID, TOKEN_ID, TOKEN_SECRET);
     h.defaults = new Host.Defaults(ORG, CREDENTIALS_ID, get().url());
     return h;
+  }
+
+  /** Deletes {@code branch} through the API, as someone outside the build would. */
+  static void deleteBranch(String database, String branch) throws Exception {
+    HttpRequest req =
+        HttpRequest.newBuilder(
+                URI.create(
+                    get().url()
+                        + "/organizations/"
+                        + ORG
+                        + "/databases/"
+                        + database
+                        + "/branches/"
+                        + branch))
+            .header("Authorization", TOKEN_ID + ":" + TOKEN_SECRET)
+            .DELETE()
+            .build();
+    int status =
+        HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+    if (status != 204) {
+      throw new AssertionError("deleting branch " + branch + " answered " + status);
+    }
   }
 
   /** A build log and the bytes written to it. */
