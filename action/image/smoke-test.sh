@@ -68,7 +68,8 @@ if grep -q "org.kohsuke" <<<"$LOADS"; then fail "open-branch loaded the GitHub c
 for class in io.github.planetscaleci.core.model.BranchPassword \
   com.fasterxml.jackson.databind.deser.impl.PropertyBasedCreator \
   okhttp3.internal.connection.ReusePlan 'io.github.planetscaleci.core.internal.http.HttpPasswords$$Lambda'; do
-  grep -F "$class" <<<"$LOADS" | grep -q "source: shared objects file" \
+  # No grep -q after a pipe: with pipefail, its early exit could fail the pipeline (SIGPIPE).
+  grep -F "$class" <<<"$LOADS" | grep "source: shared objects file" >/dev/null \
     || fail "$class was not loaded from the CDS archive: the training missed the success path"
 done
 SHARED=$(grep -c "source: shared objects file" <<<"$LOADS" || true)
