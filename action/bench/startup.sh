@@ -18,6 +18,7 @@ SYS_JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 [ -x "$APP/bin/planetscale-ci" ] || { echo "missing $APP: run mvn -pl action -am verify" >&2; exit 1; }
 [ -f "$EMU_JAR" ] || { echo "missing $EMU_JAR: run mvn -pl emulator -am package -DskipTests" >&2; exit 1; }
 
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 WORK=$(mktemp -d)
 EMU_PID=""
 cleanup() {
@@ -125,7 +126,8 @@ TABLE=$(
   row "\`sweep --dry-run\`, image launcher (jlink + AppCDS + C1 + SerialGC)" sweep_cds
   row "\`sweep --dry-run\`, jlinked runtime, no AppCDS (C1 + SerialGC)" sweep_nocds
 )
-ENVLINE="$(nproc) cores, $(uname -sr), $("$SYS_JAVA" -version 2>&1 | head -1), $RUNS runs each, interleaved, $(date -u +%Y-%m-%d)"
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
+ENVLINE="$(nproc) cores, $(uname -sr), $("$SYS_JAVA" -version 2>&1 | head -1), $RUNS runs each, interleaved, $(date -u +%Y-%m-%d); load average (1, 5, 15 min) $LOAD_START at the start, $LOAD_END at the end"
 echo "$TABLE"
 echo "$ENVLINE"
 if [ "$WRITE" = "--write" ]; then
