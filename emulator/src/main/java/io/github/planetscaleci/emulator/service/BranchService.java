@@ -53,6 +53,7 @@ public final class BranchService {
       db.branches.put(main.name, main);
       state.databases.put(db.key(), db);
     }
+    // A connection of its own, not a pooled one: seed SQL (a dump, say) may change session state.
     try (Connection c = backend.mysql.admin();
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS `" + main.schema + "`");
@@ -119,7 +120,7 @@ public final class BranchService {
 
   private void provision(
       String org, String dbName, BranchState branch, BranchState parent, boolean withData) {
-    try (Connection c = backend.mysql.admin();
+    try (Connection c = backend.admin();
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS `" + branch.schema + "`");
       s.execute("CREATE DATABASE `" + branch.schema + "`");
@@ -170,7 +171,7 @@ public final class BranchService {
               });
     }
     passwords.dropAllUsers(branch);
-    try (Connection c = backend.mysql.admin();
+    try (Connection c = backend.admin();
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS `" + branch.schema + "`");
     } catch (SQLException e) {
@@ -182,7 +183,7 @@ public final class BranchService {
   /** Current schema of a branch. */
   public Snapshot schema(String org, String dbName, String name) {
     BranchState branch = readyBranch(org, dbName, name);
-    try (Connection c = backend.mysql.admin()) {
+    try (Connection c = backend.admin()) {
       return backend.schemaOps.snapshot(c, branch.schema);
     } catch (SQLException e) {
       throw new IllegalStateException(
