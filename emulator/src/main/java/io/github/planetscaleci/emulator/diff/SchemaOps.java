@@ -11,8 +11,11 @@ import java.util.SortedMap;
  */
 public interface SchemaOps {
 
-  /** Copies every table of {@code source} into the existing empty {@code target}. */
-  void cloneSchema(Connection admin, String source, String target, boolean withData)
+  /**
+   * Copies every table of {@code source} into the existing empty {@code target}; returns the
+   * snapshot of {@code source} the copy was made from.
+   */
+  Snapshot cloneSchema(Connection admin, String source, String target, boolean withData)
       throws SQLException;
 
   /** Reads a schema as SHOW CREATE TABLE texts. */

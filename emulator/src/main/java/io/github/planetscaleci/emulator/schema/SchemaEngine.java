@@ -12,13 +12,13 @@ public final class SchemaEngine {
   public SchemaEngine() {}
 
   /**
-   * Copies every table (and view) of sourceSchema into the existing empty targetSchema; rows too
-   * when withData.
+   * Copies every table (and view) of sourceSchema into the existing empty targetSchema, rows too
+   * when withData, and returns the snapshot of sourceSchema the copy was made from.
    */
-  public void cloneSchema(
+  public SchemaSnapshot cloneSchema(
       Connection admin, String sourceSchema, String targetSchema, boolean withData)
       throws SQLException {
-    SchemaCloner.cloneSchema(admin, sourceSchema, targetSchema, withData);
+    return SchemaCloner.cloneSchema(admin, sourceSchema, targetSchema, withData);
   }
 
   /** Reads the schema as SHOW CREATE TABLE texts (views without DEFINER and own-schema names). */

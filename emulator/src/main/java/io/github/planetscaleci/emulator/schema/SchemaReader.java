@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** Reads table names and definitions of one schema over JDBC. */
@@ -31,34 +32,64 @@ final class SchemaReader {
   }
 
   static SchemaSnapshot snapshot(Connection admin, String schema) throws SQLException {
-    Map<String, String> tables = new TreeMap<>();
+    return new SchemaSnapshot(definitions(admin, schema, list(admin, schema)));
+  }
+
+  /**
+   * The definition of every listed table and view, read in one round trip (one multi-statement of
+   * SHOW CREATE statements): per statement, a round trip cost as much as the statement, so a
+   * 500-table schema took 500 of them. Falls back to one statement per table when the connection
+   * does not allow multi-statements or one of them fails (a table dropped meanwhile, say), so the
+   * error, if any, names its table.
+   */
+  static SortedMap<String, String> definitions(
+      Connection admin, String schema, Map<String, Boolean> tables) throws SQLException {
+    SortedMap<String, String> out = new TreeMap<>();
+    if (tables.isEmpty()) {
+      return out;
+    }
+    StringBuilder batch = new StringBuilder();
+    for (Map.Entry<String, Boolean> table : tables.entrySet()) {
+      batch.append(batch.length() == 0 ? "" : ";").append(showSql(schema, table));
+    }
     try (Statement st = admin.createStatement()) {
-      for (Map.Entry<String, Boolean> table : list(admin, schema).entrySet()) {
-        String name = table.getKey();
-        tables.put(
-            name,
-            table.getValue() ? viewDefinition(st, schema, name) : showCreate(st, schema, name));
+      try {
+        boolean result = st.execute(batch.toString());
+        for (Map.Entry<String, Boolean> table : tables.entrySet()) {
+          if (!result) {
+            throw new SQLException("No result for " + showSql(schema, table));
+          }
+          try (ResultSet rs = st.getResultSet()) {
+            out.put(table.getKey(), definition(rs, schema, table));
+          }
+          result = st.getMoreResults();
+        }
+        return out;
+      } catch (SQLException e) {
+        out.clear();
       }
-    }
-    return new SchemaSnapshot(new TreeMap<>(tables));
-  }
-
-  static String showCreate(Statement st, String schema, String table) throws SQLException {
-    return single(st, "SHOW CREATE TABLE " + Sql.quote(schema) + "." + Sql.quote(table));
-  }
-
-  /** The view's definition without DEFINER and without qualifiers naming its own schema. */
-  static String viewDefinition(Statement st, String schema, String view) throws SQLException {
-    String ddl = single(st, "SHOW CREATE VIEW " + Sql.quote(schema) + "." + Sql.quote(view));
-    return Sql.stripSchemaQualifier(Sql.stripDefiner(ddl), schema);
-  }
-
-  private static String single(Statement st, String sql) throws SQLException {
-    try (ResultSet rs = st.executeQuery(sql)) {
-      if (!rs.next()) {
-        throw new SQLException("No result for " + sql);
+      for (Map.Entry<String, Boolean> table : tables.entrySet()) {
+        try (ResultSet rs = st.executeQuery(showSql(schema, table))) {
+          out.put(table.getKey(), definition(rs, schema, table));
+        }
       }
-      return rs.getString(2);
+      return out;
     }
+  }
+
+  private static String showSql(String schema, Map.Entry<String, Boolean> table) {
+    return (table.getValue() ? "SHOW CREATE VIEW " : "SHOW CREATE TABLE ")
+        + Sql.quote(schema)
+        + "."
+        + Sql.quote(table.getKey());
+  }
+
+  private static String definition(ResultSet rs, String schema, Map.Entry<String, Boolean> table)
+      throws SQLException {
+    if (!rs.next()) {
+      throw new SQLException("No result for " + showSql(schema, table));
+    }
+    String ddl = rs.getString(2);
+    return table.getValue() ? Sql.stripSchemaQualifier(Sql.stripDefiner(ddl), schema) : ddl;
   }
 }

@@ -66,6 +66,18 @@ public final class Backend implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs a short task that does no I/O after a delay, on a timer thread (or here when the delay is
+   * zero), so it never waits in the workers' queue behind clones and deploys.
+   */
+  public void afterDelay(Duration delay, Runnable task) {
+    if (delay.isZero() || delay.isNegative()) {
+      task.run();
+    } else {
+      timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
   @Override
   public void close() {
     timers.shutdownNow();
