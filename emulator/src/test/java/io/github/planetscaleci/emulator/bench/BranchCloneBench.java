@@ -1,7 +1,6 @@
 package io.github.planetscaleci.emulator.bench;
 
 import io.github.planetscaleci.emulator.PlanetScaleEmulator;
-import io.github.planetscaleci.emulator.support.Api;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +28,8 @@ import java.util.concurrent.Future;
  * (untimed) so the server holds the same number of schemas for both.
  */
 public final class BranchCloneBench {
-  private static final int REPS = 5;
-  private static final long POLL_MILLIS = 1;
+  private static final int REPS = Integer.getInteger("bench.rounds", 5);
+  private static final long POLL_MILLIS = Long.getLong("bench.pollMillis", 1);
 
   private BranchCloneBench() {}
 
@@ -39,10 +38,11 @@ public final class BranchCloneBench {
         args.length == 0
             ? new int[] {10, 100, 500}
             : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-    System.out.println("load average before: " + loadAverage());
+    System.out.printf(
+        "rounds %d, poll every %d ms, load average before: %s%n", REPS, POLL_MILLIS, loadAverage());
     try (PlanetScaleEmulator emu =
         PlanetScaleEmulator.builder().serviceToken("b", "s").build().start()) {
-      Api api = new Api(emu.url(), "b:s");
+      BlockingHttp api = new BlockingHttp(emu.url(), "b:s");
       System.out.println(
           "| tables | JDBC connect + CREATE DATABASE (not counted) | CREATE TABLE over JDBC"
               + " | branch create to ready | ratio | ratio per round (min-max) |");
@@ -81,24 +81,29 @@ public final class BranchCloneBench {
             ratios[0],
             ratios[REPS - 1]);
       }
-      concurrent(emu, api);
+      if (Arrays.stream(sizes).anyMatch(n -> n == 100)) {
+        concurrent(emu, api);
+      }
     }
     System.out.println("load average after: " + loadAverage());
   }
 
-  private static void concurrent(PlanetScaleEmulator emu, Api api) throws Exception {
+  private static void concurrent(PlanetScaleEmulator emu, BlockingHttp api) throws Exception {
     long t0 = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(20);
-    List<Future<Long>> all = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      String name = "c" + i;
-      all.add(pool.submit(() -> create(api, "db100", name)));
-    }
-    for (Future<Long> f : all) {
-      f.get();
+    try {
+      List<Future<Long>> all = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        String name = "c" + i;
+        all.add(pool.submit(() -> create(api, "db100", name)));
+      }
+      for (Future<Long> f : all) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
     }
     long total = (System.nanoTime() - t0) / 1_000_000;
-    pool.shutdown();
     System.gc();
     long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
     long mysqldPid =
@@ -147,23 +152,24 @@ public final class BranchCloneBench {
   }
 
   /** Nanoseconds from POST to ready; deletes the branch afterwards. */
-  private static long branch(Api api, String db, String name) throws InterruptedException {
+  private static long branch(BlockingHttp api, String db, String name) throws InterruptedException {
     long ns = create(api, db, name);
-    Api.Reply deleted = api.delete("/organizations/bench/databases/" + db + "/branches/" + name);
+    BlockingHttp.Reply deleted =
+        api.send("DELETE", "/organizations/bench/databases/" + db + "/branches/" + name, null);
     if (deleted.status() != 204) {
       throw new IllegalStateException("delete failed: " + deleted.status());
     }
     return ns;
   }
 
-  private static long create(Api api, String db, String name) throws InterruptedException {
+  private static long create(BlockingHttp api, String db, String name) throws InterruptedException {
     String base = "/organizations/bench/databases/" + db + "/branches";
     long t0 = System.nanoTime();
-    Api.Reply r = api.post(base, "{\"name\":\"" + name + "\"}");
+    BlockingHttp.Reply r = api.send("POST", base, "{\"name\":\"" + name + "\"}");
     if (r.status() != 201) {
       throw new IllegalStateException("create failed: " + r.json());
     }
-    while (!api.get(base + "/" + name).json().path("ready").asBoolean()) {
+    while (!api.send("GET", base + "/" + name, null).json().path("ready").asBoolean()) {
       Thread.sleep(POLL_MILLIS);
     }
     return System.nanoTime() - t0;
