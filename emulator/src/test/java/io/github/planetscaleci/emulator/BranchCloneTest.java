@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.planetscaleci.emulator.schema.SchemaEngine;
+import io.github.planetscaleci.emulator.schema.SchemaSnapshot;
 import io.github.planetscaleci.emulator.support.Api;
 import io.github.planetscaleci.emulator.support.Await;
 import io.github.planetscaleci.emulator.support.EmulatorTestBase;
+import io.github.planetscaleci.emulator.support.Jdbc;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -84,18 +85,19 @@ class BranchCloneTest extends EmulatorTestBase {
       assertThat(schemaOf(name)).isEqualTo(mainSchema);
       boolean withData = i % 2 == 0;
       try (Connection c = admin(name)) {
-        assertThat(rows(c, "SELECT COUNT(*) FROM order_lines"))
+        assertThat(Jdbc.rows(c, "SELECT COUNT(*) FROM order_lines"))
             .containsExactly(withData ? "3" : "0");
-        assertThat(rows(c, "SELECT id FROM a_big_order_ids"))
+        assertThat(Jdbc.rows(c, "SELECT id FROM a_big_order_ids"))
             .isEqualTo(withData ? List.of("1") : List.of());
         assertThat(
-                rows(
+                Jdbc.rows(
                     c,
                     "SELECT constraint_name, referenced_table_name, unique_constraint_schema = DATABASE()"
                         + " FROM information_schema.referential_constraints"
                         + " WHERE constraint_schema = DATABASE() ORDER BY constraint_name"))
             .containsExactly("fk_customer|customers|1", "fk_order|orders|1");
-        assertThatThrownBy(() -> rows(c, "INSERT INTO orders (customer_id, total) VALUES (99, 1)"))
+        assertThatThrownBy(
+                () -> Jdbc.rows(c, "INSERT INTO orders (customer_id, total) VALUES (99, 1)"))
             .isInstanceOf(SQLException.class)
             .hasMessageContaining("foreign key constraint fails");
       }
@@ -107,15 +109,15 @@ class BranchCloneTest extends EmulatorTestBase {
     readyBranch("acme", "shop", "based", null);
     assertThat(api.get(SHOP + "/branches/based/diff").json().path("data")).isEmpty();
     try (Connection c = admin("main")) {
-      rows(c, "CREATE TABLE later_on_main (id INT PRIMARY KEY)");
+      Jdbc.rows(c, "CREATE TABLE later_on_main (id INT PRIMARY KEY)");
     }
     try (Connection c = admin("based")) {
-      rows(c, "ALTER TABLE tags ADD COLUMN color VARCHAR(10)");
+      Jdbc.rows(c, "ALTER TABLE tags ADD COLUMN color VARCHAR(10)");
     }
     JsonNode diff = api.get(SHOP + "/branches/based/diff").json().path("data");
     assertThat(diff.findValuesAsText("name")).containsExactly("tags");
     try (Connection c = admin("main")) {
-      rows(c, "DROP TABLE later_on_main");
+      Jdbc.rows(c, "DROP TABLE later_on_main");
     }
   }
 
@@ -130,12 +132,41 @@ class BranchCloneTest extends EmulatorTestBase {
                 url.replace("allowMultiQueries=true", "allowMultiQueries=false"),
                 emu.adminUser(),
                 emu.adminPassword())) {
-      assertThatThrownBy(() -> rows(single, "SELECT 1; SELECT 2")).isInstanceOf(SQLException.class);
+      assertThatThrownBy(() -> Jdbc.rows(single, "SELECT 1; SELECT 2"))
+          .isInstanceOf(SQLException.class);
       assertThat(engine.snapshot(single, schema)).isEqualTo(engine.snapshot(multi, schema));
       assertThat(engine.snapshot(multi, schema).tables())
           .containsKeys(
               "a_big_order_ids", "big_orders", "customers", "order_lines", "orders", "tags");
     }
+  }
+
+  @Test
+  void moreTablesThanOneMultiStatementReadsAreReadAndClonedWhole() throws SQLException {
+    StringBuilder seed = new StringBuilder();
+    for (int i = 0; i < 205; i++) {
+      seed.append("CREATE TABLE w").append(i).append(" (id INT PRIMARY KEY, v INT);");
+    }
+    emu.createDatabase("acme", "wide", seed.toString());
+    String url = emu.adminJdbcUrl("acme", "wide", "main");
+    String schema = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
+    SchemaEngine engine = new SchemaEngine();
+    try (Connection multi = DriverManager.getConnection(url, emu.adminUser(), emu.adminPassword());
+        Connection single =
+            DriverManager.getConnection(
+                url.replace("allowMultiQueries=true", "allowMultiQueries=false"),
+                emu.adminUser(),
+                emu.adminPassword())) {
+      AtomicInteger executions = new AtomicInteger();
+      SchemaSnapshot batched = engine.snapshot(Jdbc.counting(multi, executions), schema);
+      assertThat(batched.tables()).hasSize(205);
+      assertThat(executions).as("SHOW CREATE round trips for 205 tables").hasValue(2);
+      assertThat(batched).isEqualTo(engine.snapshot(single, schema));
+    }
+    readyBranch("acme", "wide", "copy", null);
+    String wide = db("acme", "wide");
+    assertThat(api.get(wide + "/branches/copy/schema").json().path("data"))
+        .isEqualTo(api.get(wide + "/branches/main/schema").json().path("data"));
   }
 
   @Test
@@ -196,9 +227,9 @@ class BranchCloneTest extends EmulatorTestBase {
   private Set<Long> sessions() {
     Set<Long> ids = new HashSet<>();
     try (Connection c = admin("main")) {
-      long self = Long.parseLong(rows(c, "SELECT CONNECTION_ID()").get(0));
+      long self = Long.parseLong(Jdbc.rows(c, "SELECT CONNECTION_ID()").get(0));
       for (String id :
-          rows(c, "SELECT id FROM information_schema.processlist WHERE user = 'root'")) {
+          Jdbc.rows(c, "SELECT id FROM information_schema.processlist WHERE user = 'root'")) {
         if (Long.parseLong(id) != self) {
           ids.add(Long.parseLong(id));
         }
@@ -222,25 +253,5 @@ class BranchCloneTest extends EmulatorTestBase {
   private Connection admin(String branch) throws SQLException {
     return DriverManager.getConnection(
         emu.adminJdbcUrl("acme", "shop", branch), emu.adminUser(), emu.adminPassword());
-  }
-
-  private static List<String> rows(Connection c, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Statement s = c.createStatement()) {
-      if (!s.execute(sql)) {
-        return out;
-      }
-      try (ResultSet rs = s.getResultSet()) {
-        int columns = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          List<String> row = new ArrayList<>();
-          for (int i = 1; i <= columns; i++) {
-            row.add(rs.getString(i));
-          }
-          out.add(String.join("|", row));
-        }
-      }
-    }
-    return out;
   }
 }
