@@ -142,6 +142,25 @@ class BranchCloneTest extends EmulatorTestBase {
   }
 
   @Test
+  void createCloneReplacesALeftoverSchemaOfTheSameName() throws SQLException {
+    String url = emu.adminJdbcUrl("acme", "shop", "main");
+    String schema = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
+    SchemaEngine engine = new SchemaEngine();
+    try (Connection c = admin("main")) {
+      Jdbc.rows(c, "CREATE DATABASE leftover");
+      Jdbc.rows(c, "CREATE TABLE leftover.stray (id INT PRIMARY KEY)");
+
+      SchemaSnapshot source = engine.createClone(c, schema, "leftover", true);
+
+      assertThat(engine.snapshot(c, "leftover").tables().keySet())
+          .isEqualTo(source.tables().keySet())
+          .doesNotContain("stray");
+      assertThat(Jdbc.rows(c, "SELECT COUNT(*) FROM leftover.order_lines")).containsExactly("3");
+      Jdbc.rows(c, "DROP DATABASE leftover");
+    }
+  }
+
+  @Test
   void moreTablesThanOneMultiStatementReadsAreReadAndClonedWhole() throws SQLException {
     StringBuilder seed = new StringBuilder();
     for (int i = 0; i < 205; i++) {

@@ -12,10 +12,10 @@ import java.util.SortedMap;
 public interface SchemaOps {
 
   /**
-   * Copies every table of {@code source} into the existing empty {@code target}; returns the
-   * snapshot of {@code source} the copy was made from.
+   * Creates {@code target} (dropping a leftover of that name) with every table of {@code source};
+   * returns the snapshot of {@code source} the copy was made from.
    */
-  Snapshot cloneSchema(Connection admin, String source, String target, boolean withData)
+  Snapshot createClone(Connection admin, String source, String target, boolean withData)
       throws SQLException;
 
   /** Reads a schema as SHOW CREATE TABLE texts. */

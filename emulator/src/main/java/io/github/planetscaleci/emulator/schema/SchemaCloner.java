@@ -13,61 +13,72 @@ import java.util.Set;
 import java.util.SortedMap;
 
 /**
- * Copies a schema with {@code CREATE TABLE ... LIKE} (tables with foreign keys from their {@code
- * SHOW CREATE TABLE}, since LIKE drops foreign keys) and rows with {@code INSERT ... SELECT}, all
- * in one batch, then views from their definitions, retried until dependencies between views
- * resolve. The source's definitions are read once, in one round trip, and returned: they are the
- * snapshot a branch keeps as its base, so the clone and its base cannot disagree.
+ * Copies a schema in three round trips whatever its size: its table list; its definitions (kept and
+ * returned: they are the snapshot a branch keeps as its base, so the clone and its base cannot
+ * disagree); one batch that creates the target schema if asked, its tables with {@code CREATE TABLE
+ * ... LIKE} (tables with foreign keys from their definitions, since LIKE drops foreign keys) and
+ * their rows with {@code INSERT ... SELECT}. Views follow, retried until dependencies between views
+ * resolve.
  */
 final class SchemaCloner {
+  private static final String CREATE_TABLE = "CREATE TABLE ";
+
   private SchemaCloner() {}
 
   static SchemaSnapshot cloneSchema(
-      Connection admin, String source, String target, boolean withData) throws SQLException {
+      Connection admin, String source, String target, boolean withData, boolean createTarget)
+      throws SQLException {
     Map<String, Boolean> tables = SchemaReader.list(admin, source);
     SortedMap<String, String> definitions = SchemaReader.definitions(admin, source, tables);
+    String into = Sql.quote(target) + ".";
     List<String> statements = new ArrayList<>();
+    if (createTarget) {
+      statements.add("DROP DATABASE IF EXISTS " + Sql.quote(target));
+      statements.add("CREATE DATABASE " + Sql.quote(target));
+    }
     List<String> views = new ArrayList<>();
-    // Definitions name their own and referenced tables without a schema: they run in the target.
-    boolean inTarget = false;
     for (Map.Entry<String, Boolean> table : tables.entrySet()) {
       String name = Sql.quote(table.getKey());
       String definition = definitions.get(table.getKey());
       if (table.getValue()) {
         views.add(definition);
-        inTarget = true;
       } else if (definition.contains(" FOREIGN KEY (")) {
+        // LIKE drops foreign keys. Their unqualified REFERENCES resolve in the new table's schema.
         // A false positive (the words in a comment) only costs the LIKE shortcut.
-        statements.add(definition);
-        inTarget = true;
+        statements.add(CREATE_TABLE + into + unqualifiedRest(definition, name));
       } else {
-        statements.add(
-            "CREATE TABLE "
-                + Sql.quote(target)
-                + "."
-                + name
-                + " LIKE "
-                + Sql.quote(source)
-                + "."
-                + name);
+        statements.add(CREATE_TABLE + into + name + " LIKE " + Sql.quote(source) + "." + name);
       }
     }
     if (withData) {
       statements.addAll(rowCopies(admin, source, target, tables));
     }
-    String previousCatalog = inTarget ? admin.getCatalog() : null;
-    if (inTarget) {
-      admin.setCatalog(target);
-    }
     try (Statement st = admin.createStatement()) {
       withoutForeignKeyChecks(st, statements);
-      ViewCreator.create(st, views);
-    } finally {
-      if (previousCatalog != null) {
-        admin.setCatalog(previousCatalog);
+      if (!views.isEmpty()) {
+        // View definitions name their tables without a schema: they resolve in the current one.
+        String previousCatalog = admin.getCatalog();
+        admin.setCatalog(target);
+        try {
+          ViewCreator.create(st, views);
+        } finally {
+          if (previousCatalog != null) {
+            admin.setCatalog(previousCatalog);
+          }
+        }
       }
     }
     return new SchemaSnapshot(definitions);
+  }
+
+  /** What follows {@code CREATE TABLE `name`} in a definition. */
+  private static String unqualifiedRest(String definition, String quotedName) throws SQLException {
+    String start = CREATE_TABLE + quotedName + " (";
+    if (!definition.startsWith(start)) {
+      // Only with sql_quote_show_create off, which no session of the emulator turns off.
+      throw new SQLException("Unexpected definition of table " + quotedName + ": " + definition);
+    }
+    return definition.substring(CREATE_TABLE.length());
   }
 
   /**

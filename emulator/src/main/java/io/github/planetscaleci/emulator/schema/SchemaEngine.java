@@ -18,7 +18,17 @@ public final class SchemaEngine {
   public SchemaSnapshot cloneSchema(
       Connection admin, String sourceSchema, String targetSchema, boolean withData)
       throws SQLException {
-    return SchemaCloner.cloneSchema(admin, sourceSchema, targetSchema, withData);
+    return SchemaCloner.cloneSchema(admin, sourceSchema, targetSchema, withData, false);
+  }
+
+  /**
+   * Creates targetSchema (dropping a leftover of that name) as a copy of sourceSchema, in the same
+   * batch as its tables; otherwise as {@link #cloneSchema}.
+   */
+  public SchemaSnapshot createClone(
+      Connection admin, String sourceSchema, String targetSchema, boolean withData)
+      throws SQLException {
+    return SchemaCloner.cloneSchema(admin, sourceSchema, targetSchema, withData, true);
   }
 
   /** Reads the schema as SHOW CREATE TABLE texts (views without DEFINER and own-schema names). */

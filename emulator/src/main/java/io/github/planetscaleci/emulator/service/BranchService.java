@@ -125,23 +125,19 @@ public final class BranchService {
     try (Connection c = backend.admin();
         Statement s = c.createStatement()) {
       long t1 = System.nanoTime();
-      String schema = "`" + branch.schema + "`";
-      s.execute("DROP DATABASE IF EXISTS " + schema + "; CREATE DATABASE " + schema);
-      long t2 = System.nanoTime();
-      base = backend.schemaOps.cloneSchema(c, parent.schema, branch.schema, withData);
+      base = backend.schemaOps.createClone(c, parent.schema, branch.schema, withData);
       LOG.debug(
-          "Branch {}/{}/{}: {} tables; admin connection {} us, schema {} us, clone {} us",
+          "Branch {}/{}/{}: {} tables; admin connection {} us, clone {} us",
           org,
           dbName,
           branch.name,
           base.tables().size(),
           (t1 - t0) / 1000,
-          (t2 - t1) / 1000,
-          (System.nanoTime() - t2) / 1000);
+          (System.nanoTime() - t1) / 1000);
       synchronized (state) {
         branch.base = base;
         if (branch.deletedAt != null) {
-          s.execute("DROP DATABASE IF EXISTS " + schema);
+          s.execute("DROP DATABASE IF EXISTS `" + branch.schema + "`");
           return;
         }
       }
