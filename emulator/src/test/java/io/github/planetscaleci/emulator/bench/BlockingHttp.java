@@ -40,7 +40,6 @@ final class BlockingHttp {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         c.setDoOutput(true);
         c.setRequestProperty("Content-Type", "application/json");
-        c.setFixedLengthStreamingMode(bytes.length);
         try (OutputStream out = c.getOutputStream()) {
           out.write(bytes);
         }
