@@ -101,22 +101,13 @@ final class PullRequestLifecycle {
 
   private void deploy(OpenedBranch opened) {
     log.step("Merged: open the deploy request, gate it, deploy it and wait");
-    DeployRequestOptions base =
-        DeployRequestOptions.deploy(DemoEnvironment.DATABASE, opened.branch().name());
     DeployRequestOptions options =
-        new DeployRequestOptions(
-            base.database(),
-            base.branch(),
-            base.intoBranch(),
-            base.mode(),
-            false,
-            false,
-            true,
-            true,
-            false,
-            "Deployed by the planetscale-ci demo",
-            WaitPolicy.withTimeout(Duration.ofMinutes(2)),
-            WaitPolicy.withTimeout(Duration.ofMinutes(5)));
+        DeployRequestOptions.deploy(DemoEnvironment.DATABASE, opened.branch().name())
+            .withSkipRevert(true)
+            .withNotes("Deployed by the planetscale-ci demo")
+            .withWaits(
+                WaitPolicy.withTimeout(Duration.ofMinutes(2)),
+                WaitPolicy.withTimeout(Duration.ofMinutes(5)));
     DeployRequestOutcome outcome = env.workflows().deployRequest(options);
     log.say(TextReport.deployRequest(context, outcome));
     if (!outcome.deployed()) {

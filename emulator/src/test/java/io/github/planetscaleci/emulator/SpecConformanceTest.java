@@ -3,8 +3,6 @@ package io.github.planetscaleci.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -12,40 +10,27 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.github.planetscaleci.emulator.support.Api;
 import io.github.planetscaleci.emulator.support.EmulatorTestBase;
+import io.github.planetscaleci.emulator.support.ResponseContract;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every response the emulator serves must satisfy PlanetScale's published response schema. */
+/**
+ * Every response the emulator serves must satisfy PlanetScale's published response schema (as
+ * extracted into the test resources by {@link ResponseContract}).
+ */
 class SpecConformanceTest extends EmulatorTestBase {
   private static final String APP = db("acme", "app");
-  private JsonNode spec;
+  private final ResponseContract contract = ResponseContract.load();
 
   @BeforeAll
-  void loadSpecAndSeed() throws IOException {
-    spec = new ObjectMapper().readTree(findSpec().toFile());
+  void seed() {
     emu.createDatabase("acme", "app", SEED);
-  }
-
-  static Path findSpec() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/reference/planetscale-openapi.json");
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    throw new AssertionError(
-        "shared/reference/planetscale-openapi.json not found in any directory above "
-            + Path.of("").toAbsolutePath());
   }
 
   @Test
@@ -53,6 +38,7 @@ class SpecConformanceTest extends EmulatorTestBase {
     check("list_organizations", api.get("/organizations"));
     check("get_organization", api.get("/organizations/acme"));
     check("get_database", api.get(APP));
+    check("list_databases", api.get("/organizations/acme/databases"));
     check("create_database", api.post("/organizations/acme/databases", "{\"name\":\"other\"}"));
     check("create_branch", api.post(APP + "/branches", "{\"name\":\"pending-one\"}"));
     readyBranch("acme", "app", "dev", null);
@@ -107,6 +93,37 @@ class SpecConformanceTest extends EmulatorTestBase {
   }
 
   @Test
+  void cancelAndSkipRevert() throws SQLException {
+    int gated = deployRequestWithAChange("to-cancel", "ADD COLUMN c1 INT", false);
+    api.post(APP + "/deploy-requests/" + gated + "/deploy", "{}");
+    awaitDeployState("acme", "app", gated, "pending_cutover");
+    check("cancel_deploy_request", api.post(APP + "/deploy-requests/" + gated + "/cancel", "{}"));
+
+    int auto = deployRequestWithAChange("to-skip", "ADD COLUMN c2 INT", true);
+    api.post(APP + "/deploy-requests/" + auto + "/deploy", "{}");
+    awaitDeployState("acme", "app", auto, "complete_pending_revert");
+    check("skip_revert_period", api.post(APP + "/deploy-requests/" + auto + "/skip-revert", "{}"));
+  }
+
+  private int deployRequestWithAChange(String branch, String alter, boolean autoCutover)
+      throws SQLException {
+    readyBranch("acme", "app", branch, null);
+    try (Connection c =
+            DriverManager.getConnection(
+                emu.adminJdbcUrl("acme", "app", branch), emu.adminUser(), emu.adminPassword());
+        Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE users " + alter);
+    }
+    Api.Reply created =
+        api.post(
+            APP + "/deploy-requests",
+            "{\"branch\":\"" + branch + "\",\"auto_cutover\":" + autoCutover + "}");
+    int n = created.json().path("number").asInt();
+    awaitDeployState("acme", "app", n, "ready");
+    return n;
+  }
+
+  @Test
   void theValidatorReallyRejectsAWrongShape() throws IOException {
     JsonNode branch = api.get(APP + "/branches/main").json();
     ObjectNode broken = branch.deepCopy();
@@ -129,56 +146,10 @@ class SpecConformanceTest extends EmulatorTestBase {
   }
 
   private JsonNode responseSchema(String operationId, int status) {
-    for (JsonNode path : spec.path("paths")) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = path.fields(); it.hasNext(); ) {
-        JsonNode op = it.next().getValue();
-        if (operationId.equals(op.path("operationId").asText())) {
-          JsonNode schema =
-              op.path("responses")
-                  .path(String.valueOf(status))
-                  .path("content")
-                  .path("application/json")
-                  .path("schema");
-          assertThat(schema.isMissingNode())
-              .as("spec has a %s schema for %s", status, operationId)
-              .isFalse();
-          return toJsonSchema(schema.deepCopy());
-        }
-      }
-    }
-    throw new AssertionError("No operation " + operationId + " in the spec");
-  }
-
-  /** Inlines $refs and turns OpenAPI 3.0's {@code nullable: true} into JSON Schema's null type. */
-  private JsonNode toJsonSchema(JsonNode node) {
-    if (node.isArray()) {
-      ArrayNode array = (ArrayNode) node;
-      for (int i = 0; i < array.size(); i++) {
-        array.set(i, toJsonSchema(array.get(i)));
-      }
-      return array;
-    }
-    if (!node.isObject()) {
-      return node;
-    }
-    ObjectNode obj = (ObjectNode) node;
-    if (obj.has("$ref")) {
-      String name = obj.get("$ref").asText().replace("#/components/schemas/", "");
-      return toJsonSchema(spec.path("components").path("schemas").path(name).deepCopy());
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (!e.getKey().equals("example")) {
-        e.setValue(toJsonSchema(e.getValue()));
-      }
-    }
-    if (obj.path("nullable").asBoolean(false) && obj.has("type")) {
-      ArrayNode types = obj.arrayNode().add(obj.get("type").asText()).add("null");
-      obj.set("type", types);
-      if (obj.has("enum")) {
-        ((ArrayNode) obj.get("enum")).addNull();
-      }
-    }
-    return obj;
+    JsonNode schema = contract.schema(operationId, status);
+    assertThat(schema.isMissingNode())
+        .as("the contract has a %s schema for %s", status, operationId)
+        .isFalse();
+    return schema;
   }
 }

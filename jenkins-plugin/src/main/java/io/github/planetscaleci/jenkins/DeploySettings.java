@@ -3,7 +3,6 @@ package io.github.planetscaleci.jenkins;
 import hudson.AbortException;
 import hudson.EnvVars;
 import io.github.planetscaleci.core.model.DatabaseRef;
-import io.github.planetscaleci.core.workflow.DeployMode;
 import io.github.planetscaleci.core.workflow.DeployRequestOptions;
 import io.github.planetscaleci.core.workflow.WaitPolicy;
 import java.time.Duration;
@@ -102,18 +101,17 @@ final class DeploySettings {
   }
 
   DeployRequestOptions options(PlanetScaleDeployRequestStep s) {
-    return new DeployRequestOptions(
-        databaseRef(),
-        branch,
-        into,
-        s.isDeploy() ? DeployMode.DEPLOY : DeployMode.PREVIEW,
-        s.isAllowDataLoss(),
-        s.isGated(),
-        s.isApplyCutover(),
-        s.isSkipRevert(),
-        !s.isDeploy() && !s.isKeepOpen(),
-        null,
-        null,
-        waitTimeout == null ? null : WaitPolicy.withTimeout(waitTimeout));
+    DeployRequestOptions base =
+        s.isDeploy()
+            ? DeployRequestOptions.deploy(databaseRef(), branch)
+            : DeployRequestOptions.preview(databaseRef(), branch)
+                .withCloseAfterPreview(!s.isKeepOpen());
+    if (s.isGated()) {
+      base = base.withGatedCutover(s.isApplyCutover());
+    }
+    return base.withInto(into)
+        .withAllowDataLoss(s.isAllowDataLoss())
+        .withSkipRevert(s.isSkipRevert())
+        .withWaits(null, waitTimeout == null ? null : WaitPolicy.withTimeout(waitTimeout));
   }
 }

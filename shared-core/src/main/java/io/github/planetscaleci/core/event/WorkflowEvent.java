@@ -5,7 +5,8 @@ public sealed interface WorkflowEvent
     permits WorkflowEvent.Progress,
         WorkflowEvent.Info,
         WorkflowEvent.Warning,
-        WorkflowEvent.MaskSecret {
+        WorkflowEvent.MaskSecret,
+        WorkflowEvent.Created {
 
   /** A step started or advanced, e.g. step {@code wait-ready}, message "branch not ready yet". */
   record Progress(String step, String message) implements WorkflowEvent {}
@@ -26,5 +27,22 @@ public sealed interface WorkflowEvent
     public String toString() {
       return "MaskSecret[***]";
     }
+  }
+
+  /**
+   * A resource this run has just made, reported the moment the API confirms it and before anything
+   * else can fail, so that a host can record it for cleanup that survives a cancel or a hard kill.
+   *
+   * @param id the branch name for a branch, the password's id, the deploy request's number
+   */
+  record Created(
+      CreatedResource resource, String organization, String database, String branch, String id)
+      implements WorkflowEvent {}
+
+  /** What a {@link Created} event reports. */
+  enum CreatedResource {
+    BRANCH,
+    PASSWORD,
+    DEPLOY_REQUEST
   }
 }

@@ -1,7 +1,9 @@
 package io.github.planetscaleci.core.report;
 
+import io.github.planetscaleci.core.error.PlanetScaleCiException;
 import io.github.planetscaleci.core.workflow.BranchConnection;
 import io.github.planetscaleci.core.workflow.CloseOutcome;
+import io.github.planetscaleci.core.workflow.DeployMode;
 import io.github.planetscaleci.core.workflow.DeployRequestOutcome;
 import io.github.planetscaleci.core.workflow.OpenedBranch;
 import io.github.planetscaleci.core.workflow.SweepResult;
@@ -20,6 +22,9 @@ public final class MarkdownReport {
 
   /** Lists (sweep results) show at most this many entries. */
   static final int LIST_MAX = 100;
+
+  /** Error messages are cut here: long enough for the API's words and the advice after them. */
+  static final int MESSAGE_MAX = 2_000;
 
   private MarkdownReport() {}
 
@@ -40,6 +45,59 @@ public final class MarkdownReport {
   /** A job or build summary of a deploy-request outcome (the comment without the marker). */
   public static String summary(ReportContext context, DeployRequestOutcome outcome) {
     return DeployMarkdown.render(context, outcome, null, MAX_CHARS);
+  }
+
+  /**
+   * A job or build summary of a deploy-request run that failed (a gate refused it, the deployment
+   * failed, a wait timed out): what was asked, the error's code and its message, which says what to
+   * do. Core's messages never hold a secret; they are escaped like any untrusted text.
+   *
+   * @param intoBranch the target as the user gave it, or null for the default
+   */
+  public static String deployFailure(
+      ReportContext context,
+      DeployMode mode,
+      String branch,
+      String intoBranch,
+      PlanetScaleCiException failure) {
+    String what = mode == DeployMode.DEPLOY ? "Schema deploy" : "Schema preview";
+    return "### :x: "
+        + what
+        + " of "
+        + Md.code(branch)
+        + " into "
+        + (intoBranch == null || intoBranch.isBlank() ? "the default branch" : Md.code(intoBranch))
+        + " on "
+        + Md.code(context.database().toString())
+        + " failed\n\n**"
+        + Md.text(failure.code().id(), Md.NAME_MAX)
+        + "** (exit code "
+        + failure.code().exitCode()
+        + "): "
+        + Md.text(failure.getMessage(), MESSAGE_MAX)
+        + "\n\n"
+        + MarkdownParts.footer(context);
+  }
+
+  /**
+   * The sticky pull-request comment for a failed deploy-request run: the {@link #deployFailure}
+   * report under the marker of that database and target, so it replaces the earlier comment for the
+   * same target (when the target was named; the default target has its own marker).
+   */
+  public static String pullRequestFailureComment(
+      ReportContext context,
+      DeployMode mode,
+      String branch,
+      String intoBranch,
+      PlanetScaleCiException failure) {
+    return markerFor(context, intoBranch).line()
+        + "\n"
+        + deployFailure(context, mode, branch, intoBranch, failure);
+  }
+
+  /** The marker of the comment for this database and target (null: the default target). */
+  public static CommentMarker markerFor(ReportContext context, String intoBranch) {
+    return new CommentMarker(context.database(), intoBranch);
   }
 
   /** A summary of an opened branch: names, host and user, never the password. */

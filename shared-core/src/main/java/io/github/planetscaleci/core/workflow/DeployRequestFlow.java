@@ -7,6 +7,7 @@ import io.github.planetscaleci.core.client.DeployRequestFilter;
 import io.github.planetscaleci.core.client.PlanetScaleClient;
 import io.github.planetscaleci.core.error.ApiException;
 import io.github.planetscaleci.core.error.ConfigurationException;
+import io.github.planetscaleci.core.event.WorkflowEvent;
 import io.github.planetscaleci.core.model.Branch;
 import io.github.planetscaleci.core.model.DatabaseRef;
 import io.github.planetscaleci.core.model.DeployRequest;
@@ -100,9 +101,16 @@ final class DeployRequestFlow {
   private DeployRequest create(DatabaseRef db, DeployRequestOptions o, String into) {
     events.progress("deploy-request", "opening a deploy request " + o.branch() + " -> " + into);
     Boolean autoCutover = o.gated() ? Boolean.FALSE : Boolean.TRUE;
-    return client
-        .deployRequests()
-        .create(db, new CreateDeployRequest(o.branch(), into, o.notes(), autoCutover));
+    DeployRequest dr =
+        client
+            .deployRequests()
+            .create(db, new CreateDeployRequest(o.branch(), into, o.notes(), autoCutover));
+    events.created(
+        WorkflowEvent.CreatedResource.DEPLOY_REQUEST,
+        db,
+        o.branch(),
+        Integer.toString(dr.number()));
+    return dr;
   }
 
   private String defaultTarget(DatabaseRef db, Branch branch) {

@@ -2,6 +2,7 @@ package io.github.planetscaleci.core.workflow;
 
 import io.github.planetscaleci.core.event.WorkflowEvent;
 import io.github.planetscaleci.core.event.WorkflowListener;
+import io.github.planetscaleci.core.model.DatabaseRef;
 
 /** Sends events to the caller's listener; a listener that throws never breaks a workflow. */
 final class Events {
@@ -28,6 +29,11 @@ final class Events {
     if (secret != null && !secret.isEmpty()) {
       emit(new WorkflowEvent.MaskSecret(secret));
     }
+  }
+
+  /** Reports a resource this run made, as soon as the API confirmed it. */
+  void created(WorkflowEvent.CreatedResource resource, DatabaseRef db, String branch, String id) {
+    emit(new WorkflowEvent.Created(resource, db.organization(), db.database(), branch, id));
   }
 
   private void emit(WorkflowEvent event) {

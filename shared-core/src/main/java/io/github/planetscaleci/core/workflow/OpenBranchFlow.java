@@ -6,6 +6,7 @@ import io.github.planetscaleci.core.error.ApiException;
 import io.github.planetscaleci.core.error.ConfigurationException;
 import io.github.planetscaleci.core.error.ErrorCode;
 import io.github.planetscaleci.core.error.WorkflowException;
+import io.github.planetscaleci.core.event.WorkflowEvent;
 import io.github.planetscaleci.core.model.Branch;
 import io.github.planetscaleci.core.model.Database;
 import io.github.planetscaleci.core.model.DatabaseRef;
@@ -48,6 +49,8 @@ final class OpenBranchFlow {
     if (branch == null) { // lost a creation race: another build created it first
       branch = client.branches().get(db, name);
       created = false;
+    } else if (created) {
+      events.created(WorkflowEvent.CreatedResource.BRANCH, db, name, name);
     }
     if (!created) {
       if (branch.production()) {

@@ -5,6 +5,7 @@ import io.github.planetscaleci.core.client.PlanetScaleClient;
 import io.github.planetscaleci.core.error.ApiException;
 import io.github.planetscaleci.core.error.ErrorCode;
 import io.github.planetscaleci.core.error.WorkflowException;
+import io.github.planetscaleci.core.event.WorkflowEvent;
 import io.github.planetscaleci.core.model.BranchPassword;
 import io.github.planetscaleci.core.model.DatabaseRef;
 import io.github.planetscaleci.core.model.PasswordBranch;
@@ -49,6 +50,7 @@ final class PasswordIssuer {
       throw e;
     }
     events.mask(password.plainText());
+    events.created(WorkflowEvent.CreatedResource.PASSWORD, db, branch, password.id());
     try {
       verify(db, branch, branchIsProduction, password);
       BranchConnection connection = connection(db, branch, password);

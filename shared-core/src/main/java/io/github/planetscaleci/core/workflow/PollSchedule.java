@@ -14,7 +14,8 @@ import java.util.Random;
  * the wait, so the average request rate, measured at any later poll, stays at or below the policy's
  * bound (the second poll waits for the budget the first one borrowed). With the defaults (1
  * request/s) that makes the first 11 s a 1 s cadence, then 9% of elapsed up to the 5 s cap. After a
- * rate-limit answer the interval jumps to the cap and doubles on each further one.
+ * rate-limit answer the interval jumps to the cap and doubles on each further one, and never falls
+ * below the server's Retry-After (at most a minute).
  */
 final class PollSchedule {
   static final double GROWTH = 0.09;
@@ -25,6 +26,7 @@ final class PollSchedule {
   private final Random random;
   private int polls;
   private int rateLimitStreak;
+  private long retryAfterNanos;
 
   PollSchedule(WaitPolicy policy, Random random) {
     this.policy = policy;
@@ -42,14 +44,25 @@ final class PollSchedule {
       double backoff = max * Math.pow(2, Math.min(rateLimitStreak - 1, 16));
       interval = Math.max(interval, Math.min(backoff, MAX_RATE_LIMIT_BACKOFF_NANOS));
     }
+    // Asking again before the server's Retry-After would only be refused again.
+    interval = Math.max(interval, retryAfterNanos);
     double budgetFloor = polls == 0 ? 0 : (polls + 1) * 1e9 / policy.maxRequestsPerSecond();
     return (long) Math.max(elapsedNanos + interval, budgetFloor);
   }
 
   /** Records a poll that was sent; {@code rateLimited} if the API answered 429. */
   void recordPoll(boolean rateLimited) {
+    recordPoll(rateLimited, null);
+  }
+
+  /** Records a poll whose error answer asked to wait {@code retryAfter} (null: it did not). */
+  void recordPoll(boolean rateLimited, java.time.Duration retryAfter) {
     polls++;
     rateLimitStreak = rateLimited ? rateLimitStreak + 1 : 0;
+    retryAfterNanos =
+        retryAfter == null
+            ? 0
+            : Math.min(retryAfter.toNanos(), PollSchedule.MAX_RATE_LIMIT_BACKOFF_NANOS);
   }
 
   int polls() {

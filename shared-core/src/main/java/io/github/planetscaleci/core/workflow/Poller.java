@@ -71,7 +71,7 @@ final class Poller {
         if (!isTransient(e)) {
           throw e;
         }
-        schedule.recordPoll(e.code() == ErrorCode.RATE_LIMITED);
+        schedule.recordPoll(e.code() == ErrorCode.RATE_LIMITED, e.retryAfter().orElse(null));
         lastError = e.getMessage();
         events.progress(wait.step(), "still waiting after a passing API error: " + lastError);
       }

@@ -3,6 +3,8 @@ package io.github.planetscaleci.core.report;
 import static io.github.planetscaleci.core.report.Fixtures.CTX;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.planetscaleci.core.error.ErrorCode;
+import io.github.planetscaleci.core.error.WorkflowException;
 import io.github.planetscaleci.core.model.DatabaseRef;
 import io.github.planetscaleci.core.model.DeploymentState;
 import io.github.planetscaleci.core.model.TableDiff;
@@ -15,6 +17,34 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MarkdownReportTest {
+
+  @Test
+  void aFailedDeployIsReportedWithItsCodeAndMessageUnderTheTargetsMarker() {
+    WorkflowException refused =
+        new WorkflowException(
+            ErrorCode.DATA_LOSS_BLOCKED,
+            "deploy request #12 can drop data: DROP TABLE `old_orders`; set allow-data-loss to"
+                + " deploy it anyway <img src=x> @team",
+            null);
+    String md =
+        MarkdownReport.pullRequestFailureComment(
+            CTX, DeployMode.DEPLOY, "feature-x", "main", refused);
+
+    assertThat(md.lines().findFirst())
+        .hasValue(
+            MarkdownReport.pullRequestComment(CTX, Fixtures.preview()).lines().findFirst().get());
+    assertThat(md)
+        .contains("Schema deploy of `feature-x` into `main` on `acme/app` failed")
+        .contains("**data\\_loss\\_blocked** (exit code 21)")
+        .contains("DROP TABLE")
+        .contains("set allow\\-data\\-loss to deploy it anyway")
+        .contains("[CI run](https://github.com/o/r/actions/runs/42)")
+        .doesNotContain("<img src=x>")
+        .doesNotContain("@team");
+    assertThat(MarkdownReport.deployFailure(CTX, DeployMode.PREVIEW, "feature-x", null, refused))
+        .startsWith("### :x: Schema preview of `feature-x` into the default branch on `acme/app`")
+        .doesNotContain("<!--");
+  }
 
   @Test
   void commentHasMarkerStateLinksAndOneDiffBlockPerTable() {

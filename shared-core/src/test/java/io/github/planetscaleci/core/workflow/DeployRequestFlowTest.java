@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.planetscaleci.core.error.ConfigurationException;
 import io.github.planetscaleci.core.error.ErrorCode;
 import io.github.planetscaleci.core.error.PlanetScaleCiException;
+import io.github.planetscaleci.core.event.WorkflowEvent;
 import io.github.planetscaleci.core.model.DeployOperation;
 import io.github.planetscaleci.core.model.DeploymentState;
 import io.github.planetscaleci.core.model.LintError;
@@ -56,6 +57,11 @@ class DeployRequestFlowTest {
     assertThat(out.operations()).hasSize(1);
     assertThat(drs.requests.get(1).into).isEqualTo("main");
     assertThat(drs.open()).isZero();
+    assertThat(f.events)
+        .filteredOn(WorkflowEvent.Created.class::isInstance)
+        .containsExactly(
+            new WorkflowEvent.Created(
+                WorkflowEvent.CreatedResource.DEPLOY_REQUEST, "acme", "app", "ci-a", "1"));
   }
 
   @Test

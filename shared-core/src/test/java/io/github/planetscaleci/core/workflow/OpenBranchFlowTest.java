@@ -67,8 +67,49 @@ class OpenBranchFlowTest {
         .contains(new WorkflowEvent.MaskSecret(ConnectionUrls.encode(CANARY)));
     int lastMask =
         f.events.lastIndexOf(new WorkflowEvent.MaskSecret(ConnectionUrls.encode(CANARY)));
+    // Between the masks only the (non-printing) record of the new password's id may come.
     assertThat(f.events.subList(created + 1, lastMask + 1))
-        .allMatch(e -> e instanceof WorkflowEvent.MaskSecret);
+        .allMatch(e -> e instanceof WorkflowEvent.MaskSecret || e instanceof WorkflowEvent.Created);
+  }
+
+  @Test
+  void reportsWhatItCreatedTheMomentItExists() {
+    OpenedBranch opened = f.workflows.openBranch(request);
+    assertThat(f.events)
+        .filteredOn(WorkflowEvent.Created.class::isInstance)
+        .containsExactly(
+            new WorkflowEvent.Created(
+                WorkflowEvent.CreatedResource.BRANCH,
+                "acme",
+                "app",
+                "ci-pr-7-r100-a1",
+                "ci-pr-7-r100-a1"),
+            new WorkflowEvent.Created(
+                WorkflowEvent.CreatedResource.PASSWORD,
+                "acme",
+                "app",
+                "ci-pr-7-r100-a1",
+                opened.lease().passwordIds().get(0)));
+    // The branch is reported before the wait, the password before its verification.
+    int branchCreated = f.events.indexOf(created(WorkflowEvent.CreatedResource.BRANCH));
+    assertThat(f.messages().subList(0, branchCreated)).noneMatch(m -> m.startsWith("ready:"));
+  }
+
+  @Test
+  void aReusedBranchIsNotReportedAsCreated() {
+    f.ps.addBranch("ci-pr-7-r100-a1", true, FakeClock.START);
+    f.workflows.openBranch(request);
+    assertThat(f.events)
+        .filteredOn(WorkflowEvent.Created.class::isInstance)
+        .extracting(e -> ((WorkflowEvent.Created) e).resource())
+        .containsExactly(WorkflowEvent.CreatedResource.PASSWORD);
+  }
+
+  private WorkflowEvent created(WorkflowEvent.CreatedResource resource) {
+    return f.events.stream()
+        .filter(e -> e instanceof WorkflowEvent.Created c && c.resource() == resource)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

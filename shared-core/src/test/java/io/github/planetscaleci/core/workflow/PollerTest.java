@@ -132,6 +132,22 @@ class PollerTest {
   }
 
   @Test
+  void aRateLimitWithRetryAfterIsNotPolledAgainBeforeIt() {
+    poller.await(
+        WaitPolicy.defaults(),
+        readyAt(
+            0,
+            () ->
+                pollTimes.size() == 1
+                    ? new ApiException(
+                        ErrorCode.RATE_LIMITED, 429, null, Duration.ofSeconds(20), "slow", null)
+                    : null));
+    assertThat(pollTimes).hasSize(2);
+    // Without the header the next poll would come after the 5 s cap (±10%).
+    assertThat(pollTimes.get(1) - pollTimes.get(0)).isGreaterThanOrEqualTo(20.0);
+  }
+
+  @Test
   void otherErrorsEndTheWaitAtOnce() {
     assertThatThrownBy(
             () ->

@@ -55,9 +55,15 @@ final class Failures {
     return m.contains("already exists") || m.contains("already been taken");
   }
 
-  /** An exception for an HTTP error response. */
+  /** An exception for an HTTP error response; {@code retryAfter} is its Retry-After or null. */
   ApiException http(
-      ApiCall call, int status, byte[] body, int attempts, Duration elapsed, String note) {
+      ApiCall call,
+      int status,
+      byte[] body,
+      Duration retryAfter,
+      int attempts,
+      Duration elapsed,
+      String note) {
     String apiCode = null;
     String apiMessage = null;
     try {
@@ -85,8 +91,11 @@ final class Failures {
       m.append(": ").append(apiMessage);
     }
     appendSentence(m, note);
+    if (retryAfter != null && note == null) {
+      appendSentence(m, "The API asked to wait " + seconds(retryAfter) + " before trying again");
+    }
     appendSentence(m, hint(code, call));
-    return new ApiException(code, status, apiCode, redactor.scrub(m.toString()), null);
+    return new ApiException(code, status, apiCode, retryAfter, redactor.scrub(m.toString()), null);
   }
 
   /** An exception for a failure before or while reading a response. */
@@ -172,6 +181,10 @@ final class Failures {
           "PlanetScale answered with a server error; try again later"
               + " (status page: https://www.planetscalestatus.com).";
     };
+  }
+
+  private static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.0f s", Math.ceil(d.toMillis() / 1000.0));
   }
 
   private static void appendSentence(StringBuilder m, String sentence) {

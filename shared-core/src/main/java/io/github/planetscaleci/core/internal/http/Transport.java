@@ -148,7 +148,8 @@ final class Transport {
   private ApiException fail(ApiCall call, Attempt a, int attempts, Duration elapsed, String note) {
     return a.error != null
         ? failures.transport(call, a.error, attempts, elapsed, note)
-        : failures.http(call, a.status, a.body, attempts, elapsed, note);
+        : failures.http(
+            call, a.status, a.body, a.retryAfter(timing).orElse(null), attempts, elapsed, note);
   }
 
   ApiException malformed(ApiCall call, int status, String expected) {

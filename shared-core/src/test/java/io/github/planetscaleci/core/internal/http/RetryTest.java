@@ -154,6 +154,28 @@ class RetryTest {
   }
 
   @Test
+  void theRetryAfterOfTheLastAnswerReachesTheCaller() {
+    use(RetryPolicy.none());
+    api.enqueue(
+        new MockResponse.Builder()
+            .code(429)
+            .setHeader("Retry-After", "42")
+            .setHeader("Content-Type", "application/json")
+            .body("{\"code\":\"rate_limited\",\"message\":\"Too many requests\"}")
+            .build());
+    ApiException e = catchThrowableOfType(ApiException.class, () -> api.client.databases().get(DB));
+    assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(e.retryAfter()).contains(Duration.ofSeconds(42));
+    assertThat(e.getMessage()).contains("The API asked to wait 42 s before trying again");
+
+    api.enqueue(status(429));
+    ApiException without =
+        catchThrowableOfType(ApiException.class, () -> api.client.databases().get(DB));
+    assertThat(without.retryAfter()).isEmpty();
+    assertThat(without.getMessage()).doesNotContain("asked to wait");
+  }
+
+  @Test
   void noRetriesPolicyTriesOnce() {
     use(RetryPolicy.none());
     api.enqueue(status(503));
