@@ -5,4 +5,4 @@ cd "$(dirname "$0")/../.."
 mvn -B -q -pl emulator test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/emulator/target/bench.classpath" -Dmdep.includeScope=test
 exec java -Xmx512m -cp "emulator/target/test-classes:emulator/target/classes:$(cat emulator/target/bench.classpath)" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  io.github.planetscaleci.emulator.bench.BranchCloneBench
+  io.github.planetscaleci.emulator.bench.BranchCloneBench "$@"

@@ -78,7 +78,7 @@ final class Runtime {
 
   EmulatorStats stats() {
     Set<String> liveUsers = new HashSet<>();
-    try (Connection c = mysql.admin();
+    try (Connection c = backend.admin();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT User FROM mysql.user")) {
       while (rs.next()) {

@@ -14,9 +14,9 @@ public final class EngineSchemaOps implements SchemaOps {
   private final SchemaEngine engine = new SchemaEngine();
 
   @Override
-  public void cloneSchema(Connection admin, String source, String target, boolean withData)
+  public Snapshot createClone(Connection admin, String source, String target, boolean withData)
       throws SQLException {
-    engine.cloneSchema(admin, source, target, withData);
+    return new Snapshot(engine.createClone(admin, source, target, withData).tables());
   }
 
   @Override

@@ -11,8 +11,11 @@ import java.util.SortedMap;
  */
 public interface SchemaOps {
 
-  /** Copies every table of {@code source} into the existing empty {@code target}. */
-  void cloneSchema(Connection admin, String source, String target, boolean withData)
+  /**
+   * Creates {@code target} (dropping a leftover of that name) with every table of {@code source};
+   * returns the snapshot of {@code source} the copy was made from.
+   */
+  Snapshot createClone(Connection admin, String source, String target, boolean withData)
       throws SQLException;
 
   /** Reads a schema as SHOW CREATE TABLE texts. */

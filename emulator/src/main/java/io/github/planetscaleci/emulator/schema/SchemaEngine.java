@@ -12,13 +12,23 @@ public final class SchemaEngine {
   public SchemaEngine() {}
 
   /**
-   * Copies every table (and view) of sourceSchema into the existing empty targetSchema; rows too
-   * when withData.
+   * Copies every table (and view) of sourceSchema into the existing empty targetSchema, rows too
+   * when withData, and returns the snapshot of sourceSchema the copy was made from.
    */
-  public void cloneSchema(
+  public SchemaSnapshot cloneSchema(
       Connection admin, String sourceSchema, String targetSchema, boolean withData)
       throws SQLException {
-    SchemaCloner.cloneSchema(admin, sourceSchema, targetSchema, withData);
+    return SchemaCloner.cloneSchema(admin, sourceSchema, targetSchema, withData, false);
+  }
+
+  /**
+   * Creates targetSchema (dropping a leftover of that name) as a copy of sourceSchema, in the same
+   * batch as its tables; otherwise as {@link #cloneSchema}.
+   */
+  public SchemaSnapshot createClone(
+      Connection admin, String sourceSchema, String targetSchema, boolean withData)
+      throws SQLException {
+    return SchemaCloner.cloneSchema(admin, sourceSchema, targetSchema, withData, true);
   }
 
   /** Reads the schema as SHOW CREATE TABLE texts (views without DEFINER and own-schema names). */

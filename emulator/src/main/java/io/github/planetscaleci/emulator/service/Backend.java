@@ -1,8 +1,11 @@
 package io.github.planetscaleci.emulator.service;
 
 import io.github.planetscaleci.emulator.diff.SchemaOps;
+import io.github.planetscaleci.emulator.mysql.AdminPool;
 import io.github.planetscaleci.emulator.mysql.MysqlServer;
 import io.github.planetscaleci.emulator.store.EmulatorState;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +24,8 @@ public final class Backend implements AutoCloseable {
   public final SchemaOps schemaOps;
   public final SchemaNames names;
   public final Settings settings;
+  // Enough idle connections for every worker plus a few HTTP threads (passwords, schema reads).
+  private final AdminPool admin;
   private final ScheduledExecutorService timers =
       Executors.newScheduledThreadPool(2, daemon("timer"));
   // Clones and DDL run here; a few at once is what a 2-core machine's MariaDB takes well.
@@ -31,6 +36,17 @@ public final class Backend implements AutoCloseable {
     this.schemaOps = schemaOps;
     this.names = names;
     this.settings = settings;
+    this.admin = new AdminPool(mysql, 8);
+  }
+
+  /** A pooled admin connection; closing it gives it back. */
+  public Connection admin() throws SQLException {
+    return admin.get();
+  }
+
+  /** The admin connection pool, for statistics. */
+  public AdminPool adminPool() {
+    return admin;
   }
 
   /** Runs a task on a worker after a delay; failures are logged, never lost silently. */
@@ -50,6 +66,18 @@ public final class Backend implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs a short task that does no I/O after a delay, on a timer thread (or here when the delay is
+   * zero), so it never waits in the workers' queue behind clones and deploys.
+   */
+  public void afterDelay(Duration delay, Runnable task) {
+    if (delay.isZero() || delay.isNegative()) {
+      task.run();
+    } else {
+      timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
   @Override
   public void close() {
     timers.shutdownNow();
@@ -58,6 +86,8 @@ public final class Backend implements AutoCloseable {
       workers.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      admin.close();
     }
   }
 

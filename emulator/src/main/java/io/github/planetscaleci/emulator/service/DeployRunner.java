@@ -78,7 +78,7 @@ final class DeployRunner {
     if (source == null || target == null) {
       throw ApiException.unprocessable("Branch " + dr.branch + " no longer exists");
     }
-    try (Connection c = backend.mysql.admin()) {
+    try (Connection c = backend.admin()) {
       Snapshot now = backend.schemaOps.snapshot(c, source.schema);
       Snapshot base =
           source.base != null ? source.base : backend.schemaOps.snapshot(c, target.schema);
@@ -143,7 +143,7 @@ final class DeployRunner {
       synchronized (state) {
         target = db.branch(dr.intoBranch);
       }
-      try (Connection c = backend.mysql.admin()) {
+      try (Connection c = backend.admin()) {
         Snapshot before = backend.schemaOps.snapshot(c, target.schema);
         synchronized (state) {
           dr.targetBefore = before;
@@ -183,7 +183,7 @@ final class DeployRunner {
     synchronized (state) {
       target = db.branch(dr.intoBranch);
     }
-    try (Connection c = backend.mysql.admin()) {
+    try (Connection c = backend.admin()) {
       backend.schemaOps.apply(c, target.schema, dr.operations);
     } catch (SQLException | NullPointerException e) {
       fail(db, dr, e.getMessage());
@@ -246,7 +246,7 @@ final class DeployRunner {
           synchronized (state) {
             target = db.branch(dr.intoBranch);
           }
-          try (Connection c = backend.mysql.admin()) {
+          try (Connection c = backend.admin()) {
             Snapshot now = backend.schemaOps.snapshot(c, target.schema);
             backend.schemaOps.apply(
                 c, target.schema, backend.schemaOps.diff(now, dr.targetBefore).operations());

@@ -55,7 +55,7 @@ public final class PasswordService {
     String user = Secrets.userName();
     String secret = Secrets.randomPassword();
     String account = "'" + user + "'@'" + backend.mysql.userHost() + "'";
-    try (Connection c = backend.mysql.admin();
+    try (Connection c = backend.admin();
         Statement s = c.createStatement()) {
       synchronized (state) {
         state.recordUser(databaseKey, user);
@@ -142,7 +142,7 @@ public final class PasswordService {
   }
 
   private void drop(PasswordState p) {
-    try (Connection c = backend.mysql.admin();
+    try (Connection c = backend.admin();
         Statement s = c.createStatement()) {
       s.execute("DROP USER IF EXISTS '" + p.username + "'@'" + backend.mysql.userHost() + "'");
     } catch (SQLException e) {
