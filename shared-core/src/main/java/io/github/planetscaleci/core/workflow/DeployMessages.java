@@ -64,19 +64,26 @@ final class DeployMessages {
             + link(dr));
   }
 
+  /** How each wrapper spells the switch; core serves both, so the advice names both. */
+  private static final String ALLOW =
+      "the action's allow-data-loss input, or allowDataLoss: true in the Jenkins step";
+
   static WorkflowException dataLossBlocked(
       DeployRequest dr, DeployFacts facts, Hold hold, Left left) {
     String advice =
         switch (hold) {
-          case NOT_QUEUED ->
-              ". If that is intended, allow data loss (allow-data-loss) and run again";
+          case NOT_QUEUED -> ". If that is intended, allow data loss (" + ALLOW + ") and run again";
           case CUTOVER ->
-              ". If that is intended, allow data loss (allow-data-loss) and run again to apply the"
+              ". If that is intended, allow data loss ("
+                  + ALLOW
+                  + ") and run again to apply the"
                   + " cutover; if not, cancel the deploy in PlanetScale";
           case RUNNING ->
               ". This run cannot stop a deploy that is already running: if the data loss is not"
                   + " intended, cancel the deploy in PlanetScale now; if it is, allow data loss"
-                  + " (allow-data-loss) and run again to follow it";
+                  + " ("
+                  + ALLOW
+                  + ") and run again to follow it";
         };
     return new WorkflowException(
         ErrorCode.DATA_LOSS_BLOCKED,

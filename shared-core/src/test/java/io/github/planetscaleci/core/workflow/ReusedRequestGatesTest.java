@@ -63,7 +63,8 @@ class ReusedRequestGatesTest {
         .hasMessageContaining("can drop data, so this run did not apply its cutover")
         .hasMessageContaining("DROP on table old_logs: DROP TABLE `old_logs`")
         .hasMessageContaining(
-            "allow data loss (allow-data-loss) and run again to apply the cutover")
+            "allow data loss (the action's allow-data-loss input, or allowDataLoss: true in the"
+                + " Jenkins step) and run again to apply the cutover")
         .hasMessageContaining("cancel the deploy in PlanetScale")
         .hasMessageContaining("opened before this run and stays open")
         .hasMessageContaining("deploy-requests/1");
