@@ -3,10 +3,9 @@ package io.github.planetscaleci.emulator.schema;
 import static io.github.planetscaleci.emulator.schema.EmbeddedMariaDb.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.planetscaleci.emulator.support.Jdbc;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,19 +45,7 @@ class SchemaEngineTest {
   }
 
   static List<String> rows(String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Statement st = admin.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      int columns = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= columns; i++) {
-          row.add(rs.getString(i));
-        }
-        out.add(String.join("|", row));
-      }
-    }
-    return out;
+    return Jdbc.rows(admin, sql);
   }
 
   @Test
