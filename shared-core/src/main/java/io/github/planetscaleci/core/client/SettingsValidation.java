@@ -81,11 +81,10 @@ final class SettingsValidation {
   }
 
   private static boolean hasUserInfo(URI uri) {
-    // A password holding '#', '?' or '/' cuts the authority short, so any '@' before the path of
-    // a URL without a host counts too.
-    return uri.getRawUserInfo() != null
-        || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))
-        || (uri.getHost() == null && uri.toString().contains("@"));
+    // An API base URL never needs an '@'. A password holding '#', '?' or '/' cuts the authority
+    // short (https://ci:2024#pw@host parses as host "ci", port 2024 and a fragment), so any '@'
+    // anywhere in the text is treated as credentials and refused.
+    return uri.getRawUserInfo() != null || uri.toString().contains("@");
   }
 
   private static ConfigurationException userInfoRefused() {

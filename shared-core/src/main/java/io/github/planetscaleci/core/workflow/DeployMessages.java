@@ -58,7 +58,7 @@ final class DeployMessages {
             + String.join("; ", lint)
             + ". Fix the schema on branch "
             + dr.branch()
-            + (hold == Hold.NOT_QUEUED ? "" : ", cancel this deploy in PlanetScale")
+            + (advised(hold, left) == Hold.NOT_QUEUED ? "" : ", cancel this deploy in PlanetScale")
             + " and run again"
             + left.text
             + link(dr));
@@ -71,7 +71,7 @@ final class DeployMessages {
   static WorkflowException dataLossBlocked(
       DeployRequest dr, DeployFacts facts, Hold hold, Left left) {
     String advice =
-        switch (hold) {
+        switch (advised(hold, left)) {
           case NOT_QUEUED -> ". If that is intended, allow data loss (" + ALLOW + ") and run again";
           case CUTOVER ->
               ". If that is intended, allow data loss ("
@@ -95,6 +95,14 @@ final class DeployMessages {
             + advice
             + left.text
             + link(dr));
+  }
+
+  /**
+   * The hold the advice is written for: once this run has cancelled (or closed) the request it
+   * opened, nothing is left to cancel in PlanetScale, and running again starts from scratch.
+   */
+  private static Hold advised(Hold hold, Left left) {
+    return left == Left.WITHDRAWN || left == Left.CLOSED ? Hold.NOT_QUEUED : hold;
   }
 
   private static String held(DeployRequest dr, Hold hold) {

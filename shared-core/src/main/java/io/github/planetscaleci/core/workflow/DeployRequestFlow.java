@@ -61,10 +61,16 @@ final class DeployRequestFlow {
       DeploymentState state = dr.deploymentState();
       events.progress("diff", label(dr) + " is " + state.apiValue());
       if (state == DeploymentState.NO_CHANGES) {
-        events.info(label(dr) + " has no schema changes; closing it");
         handedOff = true;
+        if (!created) {
+          events.info(
+              label(dr)
+                  + " has no schema changes; it was opened before this run, so it stays open");
+          return outcome(o, dr, false, DeployFacts.NONE, state, false, false);
+        }
+        events.info(label(dr) + " has no schema changes; closing it");
         DeployRequest closed = cleanup.closeDone(db, dr, "since it has no schema changes");
-        return outcome(o, closed, created, DeployFacts.NONE, state, false, true);
+        return outcome(o, closed, true, DeployFacts.NONE, state, false, true);
       }
       DeployFacts facts = DeployFacts.gather(client, db, dr);
       if (facts.canDropData()) {

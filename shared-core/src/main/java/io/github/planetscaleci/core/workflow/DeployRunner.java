@@ -22,7 +22,9 @@ import java.util.Set;
  * pending_cutover included). A deploy already running cannot be stopped by this run: if the gates
  * refuse it, the run fails at once without following it, and says to cancel it in PlanetScale.
  * Requests opened before this run are never closed or cancelled; one this run opened is closed (its
- * deploy cancelled first if it is still going) when a gate or a failure ends the run.
+ * deploy cancelled first if it is still going) when a gate refuses it, a step fails, or its deploy
+ * ends without landing. A deploy wait that times out is the exception: the deploy goes on in
+ * PlanetScale and may still land, so it is left running and the message says where to follow it.
  */
 final class DeployRunner {
   /** States in which the deploy is still moving on its own. */
@@ -109,8 +111,9 @@ final class DeployRunner {
     }
     state = dr.deploymentState();
     if (!state.isDeployed()) {
-      Left left =
-          state.isFailed() ? cleanup.release(o, dr, created, "after its deploy failed") : null;
+      // Whatever ended it (error, cancelled, sent back to pending or ready), a request this run
+      // opened must not stay open; one opened before this run is left as it is.
+      Left left = cleanup.release(o, dr, created, "after its deploy ended undeployed");
       throw DeployMessages.deployEnded(dr, left);
     }
     events.info(label(dr) + " is deployed (" + state.apiValue() + ")");
@@ -154,15 +157,25 @@ final class DeployRunner {
     }
   }
 
-  /** Waits while the deploy moves; after an applied cutover, pending_cutover counts as moving. */
+  /**
+   * Waits while the deploy moves; after an applied cutover, pending_cutover counts as moving. Once
+   * the deploy has left {@code ready}, a return to {@code ready} (taken out of the queue) ends the
+   * wait instead of waiting out the deploy timeout.
+   */
   private Wait<DeployRequest> deployWait(DatabaseRef db, DeployRequest dr, boolean cutoverApplied) {
+    boolean[] leftReady = {dr.deploymentState() != DeploymentState.READY};
     return new Wait<>(
         "wait-deploy",
         "the deploy of " + label(dr) + " to finish",
         () -> client.deployRequests().get(db, dr.number()),
-        d ->
-            !MOVING.contains(d.deploymentState())
-                && !(cutoverApplied && d.deploymentState() == DeploymentState.PENDING_CUTOVER),
+        d -> {
+          DeploymentState s = d.deploymentState();
+          if (s == DeploymentState.READY) {
+            return leftReady[0];
+          }
+          leftReady[0] = true;
+          return !MOVING.contains(s) && !(cutoverApplied && s == DeploymentState.PENDING_CUTOVER);
+        },
         d -> "deployment state " + d.deploymentState().apiValue(),
         "raise the deploy wait timeout; the deploy goes on in PlanetScale"
             + DeployRequestFlow.link(dr));

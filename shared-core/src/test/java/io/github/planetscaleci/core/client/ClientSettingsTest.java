@@ -73,7 +73,11 @@ class ClientSettingsTest {
           "http://ci:" + canary + "@127.0.0.1:8080/v1",
           "https://ci:" + canary + "#x@api.planetscale.com/v1",
           "https://ci:" + canary + " x@api.planetscale.com/v1",
-          "http://ci:" + canary + "@psapi.example.com/v1"
+          "http://ci:" + canary + "@psapi.example.com/v1",
+          // a password of digits then '#', '?' or '/' parses as host "ci" with a port
+          "https://ci:2024#" + canary + "@api.planetscale.com/v1",
+          "https://ci:2024?" + canary + "@api.planetscale.com/v1",
+          "https://ci:2024/" + canary + "@api.planetscale.com/v1"
         }) {
       Throwable fromText = catchThrowable(() -> ClientSettings.builder(token).baseUrl(url).build());
       assertThat(fromText)

@@ -56,6 +56,29 @@ class DeployFailuresTest {
   }
 
   @Test
+  void aDeploySentBackToReadyEndsTheWaitAndClosesTheRequestThisRunOpened() {
+    // Taken out of the queue after it was queued (an approval dismissed, say): without this the
+    // run would poll "ready" until the deploy timeout.
+    drs.deployEnd = DeploymentState.READY;
+    assertThatThrownBy(() -> f.workflows.deployRequest(deploy))
+        .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.DEPLOY_FAILED))
+        .hasMessageContaining("failed: the deploy ended in state ready")
+        .hasMessageContaining("the deploy request this run opened was closed");
+    assertThat(drs.open()).isZero();
+    assertThat(f.ps.faults.count("dr.get")).isLessThan(10);
+  }
+
+  @Test
+  void aDeploySentBackToPendingClosesTheRequestThisRunOpened() {
+    drs.deployEnd = DeploymentState.PENDING;
+    assertThatThrownBy(() -> f.workflows.deployRequest(deploy))
+        .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.DEPLOY_FAILED))
+        .hasMessageContaining("the deploy ended in state pending")
+        .hasMessageContaining("the deploy request this run opened was closed");
+    assertThat(drs.open()).isZero();
+  }
+
+  @Test
   void aFailedDeployOfARequestOpenedBeforeThisRunLeavesItOpen() {
     FakeDeployRequests.Dr d = drs.add("ci-a", "main", DeploymentState.QUEUED);
     d.script.add(DeploymentState.ERROR);

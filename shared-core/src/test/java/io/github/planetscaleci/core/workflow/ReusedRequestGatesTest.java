@@ -56,6 +56,17 @@ class ReusedRequestGatesTest {
   }
 
   @Test
+  void aReusedRequestWithNoChangesStaysOpen() {
+    FakeDeployRequests.Dr d = reused(DeploymentState.NO_CHANGES, List.of());
+    DeployRequestOutcome out = f.workflows.deployRequest(actionDeploy);
+    assertThat(out.noChanges()).isTrue();
+    assertThat(out.created()).isFalse();
+    assertThat(out.closed()).isFalse();
+    assertThat(f.messages()).anyMatch(m -> m.contains("opened before this run, so it stays open"));
+    assertUntouched(d, DeploymentState.NO_CHANGES);
+  }
+
+  @Test
   void aReusedRequestHeldAtCutoverThatDropsDataIsNotCutOver() {
     FakeDeployRequests.Dr d = reused(DeploymentState.PENDING_CUTOVER, DROP);
     assertThatThrownBy(() -> f.workflows.deployRequest(actionDeploy))
@@ -153,7 +164,11 @@ class ReusedRequestGatesTest {
         .hasMessageContaining("so this run did not apply its cutover")
         .hasMessageContaining(
             "the deploy this run started was cancelled and the deploy request this run opened was"
-                + " closed");
+                + " closed")
+        // nothing is left to cancel, and a new run starts from scratch
+        .hasMessageNotContaining("cancel the deploy in PlanetScale")
+        .hasMessageContaining("allow data loss (the action's allow-data-loss input")
+        .hasMessageContaining("and run again");
     assertThat(f.ps.faults.count("dr.apply")).isZero();
     assertThat(f.ps.faults.count("dr.cancel")).isEqualTo(1);
     assertThat(drs.requests.get(1).deploymentState).isEqualTo(DeploymentState.COMPLETE_CANCEL);
