@@ -77,6 +77,15 @@ final class StaleRequests {
         continue;
       }
       try {
+        // The listing may be minutes old by now: decide again on the request as it is.
+        DeployRequest now = client.deployRequests().get(db, d.number());
+        if (!now.isOpen()) {
+          continue;
+        }
+        String why = whyOpen(now);
+        if (why != null) {
+          return "open deploy request #" + d.number() + " (" + why + ", since the listing)";
+        }
         client.deployRequests().close(db, d.number());
       } catch (ApiException e) {
         events.warning("could not close stale deploy request " + label + ": " + e.getMessage());

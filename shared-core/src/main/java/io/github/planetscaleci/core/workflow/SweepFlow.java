@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
  * the limit, not production, not the default branch, and with no open deploy request (or, when
  * asked, only stale ones this tool opened, which are closed first: see {@link SweepOptions}). A
  * failed close or delete is reported and the sweep goes on; a failed listing stops it before
- * anything is deleted.
+ * anything is deleted. Each decision is checked again right before it is acted on (a request is
+ * re-read before it is closed, a branch's open requests are listed again before it is deleted),
+ * because the first listing may be minutes old by then.
  */
 final class SweepFlow {
   private final PlanetScaleClient client;
@@ -136,6 +138,17 @@ final class SweepFlow {
 
   private void delete(DatabaseRef db, Branch b, List<String> deleted, List<String> kept) {
     try {
+      // The listing of open requests may be minutes old: one opened since keeps the branch.
+      List<DeployRequest> openNow =
+          client.deployRequests().list(db, DeployRequestFilter.open(b.name(), null)).stream()
+              .filter(d -> d.isOpen() && b.name().equals(d.branch()))
+              .toList();
+      if (!openNow.isEmpty()) {
+        String reason = "deploy request #" + openNow.get(0).number() + " opened during the sweep";
+        kept.add(b.name() + ": " + reason);
+        events.info("keeping " + b.name() + ": " + reason);
+        return;
+      }
       client.branches().delete(db, b.name());
       deleted.add(b.name());
       events.info("deleted " + b.name() + " (created " + b.createdAt() + ")");

@@ -58,6 +58,21 @@ class SweepFlowTest {
   }
 
   @Test
+  void aDeployRequestOpenedAfterTheListingKeepsItsBranch() {
+    // The sweep's own listing is the first dr.list; the request appears right after it.
+    f.ps.faults.beforeNext(
+        "dr.list",
+        () ->
+            f.ps.faults.beforeNext(
+                "dr.list",
+                () -> f.ps.deployRequests.add("ci-pr-1-r1-a1", "main", DeploymentState.PENDING)));
+    SweepResult r = f.workflows.sweep(new SweepOptions(DB, day, false));
+    assertThat(r.deleted()).containsExactly("ci-pr-2-r2-a1");
+    assertThat(r.kept()).contains("ci-pr-1-r1-a1: deploy request #3 opened during the sweep");
+    assertThat(f.ps.branches).containsKey("ci-pr-1-r1-a1");
+  }
+
+  @Test
   void dryRunDeletesNothing() {
     SweepResult r = f.workflows.sweep(new SweepOptions(DB, day, true));
     assertThat(r.dryRun()).isTrue();

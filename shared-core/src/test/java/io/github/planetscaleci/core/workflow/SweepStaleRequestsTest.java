@@ -61,6 +61,20 @@ class SweepStaleRequestsTest {
   }
 
   @Test
+  void aStaleRequestDeployedAfterTheListingIsNotClosed() {
+    FakeDeployRequests.Dr d = killedPreview("ci-pr-5-r5-a1");
+    // Someone presses Deploy between the sweep's listing and its close.
+    f.ps.faults.beforeNext("dr.get", () -> d.deploymentState = DeploymentState.QUEUED);
+    SweepResult r = f.workflows.sweep(closing);
+    assertThat(r.closedRequests()).isEmpty();
+    assertThat(r.kept())
+        .containsExactly(
+            "ci-pr-5-r5-a1: open deploy request #1 (its deploy is queued, since the listing)");
+    assertThat(d.state).isEqualTo("open");
+    assertThat(f.ps.branches).containsKey("ci-pr-5-r5-a1");
+  }
+
+  @Test
   void offByDefaultTheBranchIsKeptForItsRequest() {
     killedPreview("ci-pr-5-r5-a1");
     SweepResult r = f.workflows.sweep(new SweepOptions(DB, Duration.ofDays(1), false));
