@@ -80,7 +80,13 @@ public final class EmbeddedMariaDb implements MysqlServer {
       db.start();
       long t2 = System.nanoTime();
       String password = Secrets.randomPassword();
-      enableGrants(config.getPort(), password);
+      try {
+        enableGrants(config.getPort(), password);
+      } catch (SQLException | RuntimeException e) {
+        // Still on --skip-grant-tables: it must not outlive this failed start.
+        stopQuietly(db);
+        throw e;
+      }
       LOG.debug(
           "MariaDB unpack+install {} ms, start {} ms",
           (t1 - t0) / 1_000_000,
@@ -145,6 +151,10 @@ public final class EmbeddedMariaDb implements MysqlServer {
 
   @Override
   public void close() {
+    stopQuietly(db);
+  }
+
+  private static void stopQuietly(DB db) {
     try {
       db.stop();
     } catch (ManagedProcessException e) {

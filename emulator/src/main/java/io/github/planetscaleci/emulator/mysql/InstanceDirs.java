@@ -86,7 +86,7 @@ public final class InstanceDirs {
     try (Stream<Path> dirs = Files.list(base)) {
       dirs.filter(d -> d.getFileName().toString().startsWith("run-"))
           .forEach(InstanceDirs::cleanupIfOrphan);
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       LOG.warn("Could not scan {} for leftovers: {}", base, e.toString());
     }
   }
@@ -111,7 +111,8 @@ public final class InstanceDirs {
       LOG.info("Removing leftovers of a stopped emulator: {}", dir);
       LeftoverMysqld.kill(dir);
       deleteRecursively(dir);
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
+      // Another emulator of this user may be removing the same leftover right now.
       LOG.warn("Could not remove leftover {}: {}", dir, e.toString());
     }
   }
@@ -134,7 +135,7 @@ public final class InstanceDirs {
     }
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       LOG.warn("Could not delete {}: {}", dir, e.toString());
     }
   }

@@ -125,4 +125,33 @@ class LeftoverMysqldTest {
     assertThat(Files.readString(dataDir.resolve(InstanceDirs.OWNER_FILE)))
         .isEqualTo(Long.toString(ProcessHandle.current().pid()));
   }
+
+  @Test
+  void claimingABroadDataDirectoryLeavesAnotherServerInsideItAlone() throws Exception {
+    // --data-dir ~/work, where a crashed emulator left its owner file and the user's own MariaDB
+    // keeps its pid file and data deeper down: only <dir>/mariadb is the emulator's.
+    Path dataDir = Files.createDirectory(tmp.resolve("work"));
+    Path own = Files.createDirectories(dataDir.resolve("db/run"));
+    Process users = fake("mariadbd", dataDir.resolve("db/data"));
+    pidFile(own, users);
+    Files.writeString(dataDir.resolve(InstanceDirs.OWNER_FILE), Long.toString(deadPid()));
+
+    InstanceDirs.claim(dataDir);
+
+    assertThat(users.isAlive()).isTrue();
+    assertThat(own.resolve(InstanceDirs.MYSQLD_PID_FILE)).exists();
+  }
+
+  @Test
+  void aServerWhoseDataDirectoryIsOnlyInsideTheInstanceIsNotTheInstancesServer() throws Exception {
+    Path dir = orphan();
+    Process nested = fake("mariadbd", dir.resolve("data/nested"));
+    pidFile(dir, nested);
+
+    assertThat(LeftoverMysqld.find(dir)).isEmpty();
+    InstanceDirs.cleanupOrphans();
+
+    assertThat(nested.isAlive()).isTrue();
+    assertThat(dir).doesNotExist();
+  }
 }
