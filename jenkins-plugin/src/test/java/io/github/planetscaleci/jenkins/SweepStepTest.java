@@ -2,7 +2,12 @@ package io.github.planetscaleci.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.EnvVars;
+import io.github.planetscaleci.emulator.EmulatorStats.DatabaseStats;
 import io.github.planetscaleci.emulator.PlanetScaleEmulator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -10,9 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** planetscaleSweep against the emulator: young branches are kept, stale ones deleted. */
+/**
+ * planetscaleSweep against the emulator: young branches are kept, stale ones deleted; a stale
+ * request this tool opened is closed only with closeStaleRequests.
+ */
 class SweepStepTest {
   private static final String DB = "sweepstep";
+  private static final String DB_CLOSE = "sweepclose";
   private static PlanetScaleEmulator emu;
 
   private final SharedEmulator.Log log = new SharedEmulator.Log();
@@ -22,6 +31,7 @@ class SweepStepTest {
   static void database() {
     emu = SharedEmulator.get();
     emu.createDatabase(SharedEmulator.ORG, DB, null);
+    emu.createDatabase(SharedEmulator.ORG, DB_CLOSE, SharedEmulator.SEED);
   }
 
   @BeforeEach
@@ -69,5 +79,78 @@ class SweepStepTest {
     assertThat((List<String>) swept.get("deleted")).hasSize(1);
     assertThat(emu.stats().of(SharedEmulator.ORG, DB).branches()).isZero();
     assertThat(log.text()).contains("PlanetScale sweep").contains("1 branch deleted");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void closesStaleRequestsThisToolOpenedOnlyWhenAsked() throws Exception {
+    // A build kept its branch and left a preview open on it (as a killed job would).
+    PlanetScaleBranchStep keep = new PlanetScaleBranchStep(DB_CLOSE);
+    keep.setKeepBranch(true);
+    PlanetScaleDeployRequestStep preview = new PlanetScaleDeployRequestStep();
+    preview.setKeepOpen(true);
+    FakeStepContext build =
+        SharedEmulator.context(
+            body -> {
+              EnvVars env = body.get(EnvVars.class);
+              try (Connection c =
+                      DriverManager.getConnection(
+                          env.get("DATABASE_JDBC_URL"),
+                          env.get("DATABASE_USERNAME"),
+                          env.get("DATABASE_PASSWORD"));
+                  Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE left_open (id BIGINT NOT NULL PRIMARY KEY)");
+              }
+              return body.runStep(preview);
+            },
+            FakeJenkins.run("", "nightly", 7),
+            log);
+    keep.start(build).start();
+    Map<String, Object> request = (Map<String, Object>) build.result();
+    String branch = (String) request.get("branch");
+    int number = (Integer) request.get("number");
+    assertThat(branch).startsWith("ci-jenkins-nightly-").endsWith("-b7");
+    assertThat(stats().branches()).isEqualTo(1);
+    assertThat(stats().openDeployRequests()).isEqualTo(1);
+    Thread.sleep(1_100); // branch and request older than the smallest limit, one second
+
+    FakeStepContext sweeper = SharedEmulator.context(null, FakeJenkins.run("", "sweep", 2), log);
+    PlanetScaleSweepStep off = new PlanetScaleSweepStep(DB_CLOSE);
+    off.setOlderThan("1s");
+    assertThat(off.isCloseStaleRequests()).isFalse();
+    Map<String, Object> kept = (Map<String, Object>) sweeper.runStep(off);
+    assertThat((List<String>) kept.get("deleted")).isEmpty();
+    assertThat((List<String>) kept.get("kept"))
+        .containsExactly(branch + ": open deploy request #" + number);
+    assertThat((List<String>) kept.get("closedRequests")).isEmpty();
+    assertThat(stats().branches()).isEqualTo(1);
+    assertThat(stats().openDeployRequests()).isEqualTo(1);
+
+    String label = "#" + number + " (" + branch + " -> main)";
+    PlanetScaleSweepStep dry = new PlanetScaleSweepStep(DB_CLOSE);
+    dry.setOlderThan("1s");
+    dry.setCloseStaleRequests(true);
+    dry.setDryRun(true);
+    Map<String, Object> wouldClose = (Map<String, Object>) sweeper.runStep(dry);
+    assertThat((List<String>) wouldClose.get("closedRequests")).containsExactly(label);
+    assertThat((List<String>) wouldClose.get("deleted")).containsExactly(branch);
+    assertThat(stats().branches()).isEqualTo(1);
+    assertThat(stats().openDeployRequests()).isEqualTo(1);
+
+    PlanetScaleSweepStep on = new PlanetScaleSweepStep(DB_CLOSE);
+    on.setOlderThan("1s");
+    on.setCloseStaleRequests(true);
+    Map<String, Object> swept = (Map<String, Object>) sweeper.runStep(on);
+    assertThat(swept).containsEntry("dryRun", false);
+    assertThat((List<String>) swept.get("closedRequests")).containsExactly(label);
+    assertThat((List<String>) swept.get("deleted")).containsExactly(branch);
+    assertThat((List<String>) swept.get("kept")).isEmpty();
+    assertThat(stats().openDeployRequests()).isZero();
+    assertThat(stats().branches()).isZero();
+    assertThat(log.text()).contains("closed stale deploy request " + label);
+  }
+
+  private static DatabaseStats stats() {
+    return emu.stats().of(SharedEmulator.ORG, DB_CLOSE);
   }
 }
