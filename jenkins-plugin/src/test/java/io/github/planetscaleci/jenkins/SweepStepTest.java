@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.EnvVars;
 import io.github.planetscaleci.emulator.EmulatorStats.DatabaseStats;
-import io.github.planetscaleci.emulator.PlanetScaleEmulator;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * planetscaleSweep against the emulator: young branches are kept, stale ones deleted; a stale
@@ -22,27 +17,12 @@ import org.junit.jupiter.api.Test;
 class SweepStepTest {
   private static final String DB = "sweepstep";
   private static final String DB_CLOSE = "sweepclose";
-  private static PlanetScaleEmulator emu;
 
-  private final SharedEmulator.Log log = new SharedEmulator.Log();
-  private AutoCloseable hostOverride;
+  @RegisterExtension static final EmulatorBuilds builds = new EmulatorBuilds(DB, null, "", "sweep");
 
   @BeforeAll
-  static void database() {
-    emu = SharedEmulator.get();
-    emu.createDatabase(SharedEmulator.ORG, DB, null);
-    emu.createDatabase(SharedEmulator.ORG, DB_CLOSE, SharedEmulator.SEED);
-  }
-
-  @BeforeEach
-  void installHost() {
-    hostOverride = Host.override(SharedEmulator.host());
-  }
-
-  @AfterEach
-  void removeHost() throws Exception {
-    hostOverride.close();
-    assertThat(log.text()).doesNotContain(SharedEmulator.TOKEN_SECRET);
+  static void secondDatabase() {
+    builds.emulator().createDatabase(SharedEmulator.ORG, DB_CLOSE, null);
   }
 
   @Test
@@ -51,18 +31,17 @@ class SweepStepTest {
     // A build that kept its branch leaves a ci- branch behind.
     PlanetScaleBranchStep keep = new PlanetScaleBranchStep(DB);
     keep.setKeepBranch(true);
-    FakeStepContext build =
-        SharedEmulator.context(b -> null, FakeJenkins.run("", "nightly", 1), log);
+    FakeStepContext build = builds.context(b -> null, FakeJenkins.run("", "nightly", 1));
     keep.start(build).start();
     build.result();
-    assertThat(emu.stats().of(SharedEmulator.ORG, DB).branches()).isEqualTo(1);
+    assertThat(builds.stats().branches()).isEqualTo(1);
 
     PlanetScaleSweepStep young = new PlanetScaleSweepStep(DB);
-    FakeStepContext first = SharedEmulator.context(null, FakeJenkins.run("", "sweep", 1), log);
+    FakeStepContext first = builds.context(null, FakeJenkins.run("", "sweep", 1));
     Map<String, Object> kept = (Map<String, Object>) first.runStep(young);
     assertThat((List<String>) kept.get("deleted")).isEmpty();
     assertThat((List<String>) kept.get("kept")).hasSize(1);
-    assertThat(emu.stats().of(SharedEmulator.ORG, DB).branches()).isEqualTo(1);
+    assertThat(builds.stats().branches()).isEqualTo(1);
 
     Thread.sleep(1_100); // the smallest age the sweep accepts is one second
     PlanetScaleSweepStep dry = new PlanetScaleSweepStep(DB);
@@ -71,14 +50,14 @@ class SweepStepTest {
     Map<String, Object> preview = (Map<String, Object>) first.runStep(dry);
     assertThat(preview).containsEntry("dryRun", true);
     assertThat((List<String>) preview.get("deleted")).hasSize(1);
-    assertThat(emu.stats().of(SharedEmulator.ORG, DB).branches()).isEqualTo(1);
+    assertThat(builds.stats().branches()).isEqualTo(1);
 
     PlanetScaleSweepStep stale = new PlanetScaleSweepStep(DB);
     stale.setOlderThan("1s");
     Map<String, Object> swept = (Map<String, Object>) first.runStep(stale);
     assertThat((List<String>) swept.get("deleted")).hasSize(1);
-    assertThat(emu.stats().of(SharedEmulator.ORG, DB).branches()).isZero();
-    assertThat(log.text()).contains("PlanetScale sweep").contains("1 branch deleted");
+    assertThat(builds.stats().branches()).isZero();
+    assertThat(builds.log().text()).contains("PlanetScale sweep").contains("1 branch deleted");
   }
 
   @Test
@@ -90,21 +69,14 @@ class SweepStepTest {
     PlanetScaleDeployRequestStep preview = new PlanetScaleDeployRequestStep();
     preview.setKeepOpen(true);
     FakeStepContext build =
-        SharedEmulator.context(
+        builds.context(
             body -> {
-              EnvVars env = body.get(EnvVars.class);
-              try (Connection c =
-                      DriverManager.getConnection(
-                          env.get("DATABASE_JDBC_URL"),
-                          env.get("DATABASE_USERNAME"),
-                          env.get("DATABASE_PASSWORD"));
-                  Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE left_open (id BIGINT NOT NULL PRIMARY KEY)");
-              }
+              EmulatorBuilds.execute(
+                  body.get(EnvVars.class),
+                  "CREATE TABLE left_open (id BIGINT NOT NULL PRIMARY KEY)");
               return body.runStep(preview);
             },
-            FakeJenkins.run("", "nightly", 7),
-            log);
+            FakeJenkins.run("", "nightly", 7));
     keep.start(build).start();
     Map<String, Object> request = (Map<String, Object>) build.result();
     String branch = (String) request.get("branch");
@@ -114,7 +86,7 @@ class SweepStepTest {
     assertThat(stats().openDeployRequests()).isEqualTo(1);
     Thread.sleep(1_100); // branch and request older than the smallest limit, one second
 
-    FakeStepContext sweeper = SharedEmulator.context(null, FakeJenkins.run("", "sweep", 2), log);
+    FakeStepContext sweeper = builds.context(null, FakeJenkins.run("", "sweep", 2));
     PlanetScaleSweepStep off = new PlanetScaleSweepStep(DB_CLOSE);
     off.setOlderThan("1s");
     assertThat(off.isCloseStaleRequests()).isFalse();
@@ -147,10 +119,10 @@ class SweepStepTest {
     assertThat((List<String>) swept.get("kept")).isEmpty();
     assertThat(stats().openDeployRequests()).isZero();
     assertThat(stats().branches()).isZero();
-    assertThat(log.text()).contains("closed stale deploy request " + label);
+    assertThat(builds.log().text()).contains("closed stale deploy request " + label);
   }
 
   private static DatabaseStats stats() {
-    return emu.stats().of(SharedEmulator.ORG, DB_CLOSE);
+    return builds.emulator().stats().of(SharedEmulator.ORG, DB_CLOSE);
   }
 }
