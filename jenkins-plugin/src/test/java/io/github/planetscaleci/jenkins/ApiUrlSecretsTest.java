@@ -118,6 +118,52 @@ class ApiUrlSecretsTest {
     }
   }
 
+  /** Core's GitHub settings quote the URL as given; the plugin checks it first, before any call. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "http://user:canary-secret@ghe.example.com/api/v3 | must not contain a user name or password",
+        "https://user:can/ary-secret@ghe.example.com/api/v3 | must not contain a user name or password",
+        "https://user:canary secret@ghe.example.com/api/v3 | must not contain a user name or password",
+        "https://ghe.example.com/api/v3/canary secret | is not a valid URL (illegal character in path",
+        "https://ghe.example.com/api/v3?access_token=canary-secret | must not have a query",
+        "ghp_canarysecret | is not an absolute URL",
+      })
+  void aGitHubApiUrlThatMayHoldASecretIsRefusedWithoutShowingIt(String url, String says) {
+    PlanetScaleDeployRequestStep deploy = new PlanetScaleDeployRequestStep();
+    deploy.setDatabase("app");
+    deploy.setBranch("ci-feature");
+    deploy.setGithubCredentialsId("github");
+    deploy.setGithubRepository("acme/shop");
+    deploy.setGithubApiUrl(url);
+    assertThat(rejected(deploy).getMessage())
+        .startsWith("[planetscale-ci configuration] the GitHub API URL")
+        .contains(says)
+        .doesNotContainIgnoringCase(CANARY);
+    FormValidation form =
+        new PlanetScaleDeployRequestStep.DescriptorImpl().doCheckGithubApiUrl(url);
+    assertThat(form.kind).isEqualTo(FormValidation.Kind.ERROR);
+    assertThat(form.getMessage()).contains(says).doesNotContainIgnoringCase(CANARY);
+  }
+
+  @Test
+  void aGoodGitHubApiUrlPassesAndPlainHttpIsRefusedByCore() {
+    PlanetScaleDeployRequestStep.DescriptorImpl d =
+        new PlanetScaleDeployRequestStep.DescriptorImpl();
+    assertThat(d.doCheckGithubApiUrl("").kind).isEqualTo(FormValidation.Kind.OK);
+    assertThat(d.doCheckGithubApiUrl("https://ghe.example.com/api/v3").kind)
+        .isEqualTo(FormValidation.Kind.OK);
+    assertThat(d.doCheckGithubApiUrl("http://127.0.0.1:9999").kind)
+        .isEqualTo(FormValidation.Kind.OK);
+    FormValidation http = d.doCheckGithubApiUrl("http://ghe.example.com/api/v3?t=canary");
+    assertThat(http.kind).isEqualTo(FormValidation.Kind.ERROR);
+    assertThat(http.getMessage()).contains("must not have a query").doesNotContain(CANARY);
+    FormValidation plain = d.doCheckGithubApiUrl("http://ghe.example.com/api/v3");
+    assertThat(plain.kind).isEqualTo(FormValidation.Kind.ERROR);
+    assertThat(plain.getMessage()).contains("must use https");
+  }
+
   @Test
   void goodUrlsPassAndAUrlWithoutSecretsIsStillShownInItsMessage() {
     PlanetScaleBranchStep.DescriptorImpl d = new PlanetScaleBranchStep.DescriptorImpl();
