@@ -93,7 +93,8 @@ final class DeploySettings {
         pr = 0; // not a GitHub pull request (e.g. a Gerrit change): no comment
       }
     }
-    return new GitHubTarget(s.getGithubCredentialsId(), repo, s.getGithubApiUrl(), pr);
+    return new GitHubTarget(
+        s.getGithubCredentialsId(), repo, Args.githubApiUrl(s.getGithubApiUrl()), pr);
   }
 
   DatabaseRef databaseRef() {

@@ -232,5 +232,9 @@ public final class PlanetScaleDeployRequestStep extends Step {
     public FormValidation doCheckWaitTimeout(@QueryParameter String value) {
       return FormChecks.check(() -> Durations.parse(value, "waitTimeout"));
     }
+
+    public FormValidation doCheckGithubApiUrl(@QueryParameter String value) {
+      return FormChecks.check(() -> Args.githubApiUrl(value));
+    }
   }
 }

@@ -12,7 +12,8 @@ import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code planetscaleSweep(database: 'app', olderThan: '24h')}: deletes this tool's stale branches
- * (named {@code ci-...}, older than the limit, with no open deploy request), e.g. nightly.
+ * (named {@code ci-...}, older than the limit, with no open deploy request), e.g. nightly; with
+ * {@code closeStaleRequests: true} also the stale deploy requests this tool opened that keep them.
  */
 public final class PlanetScaleSweepStep extends Step {
   static final String DEFAULT_OLDER_THAN = "24h";
@@ -23,6 +24,7 @@ public final class PlanetScaleSweepStep extends Step {
   private String apiUrl;
   private String olderThan = DEFAULT_OLDER_THAN;
   private boolean dryRun;
+  private boolean closeStaleRequests;
 
   @DataBoundConstructor
   public PlanetScaleSweepStep(String database) {
@@ -82,6 +84,20 @@ public final class PlanetScaleSweepStep extends Step {
   @DataBoundSetter
   public void setDryRun(boolean v) {
     dryRun = v;
+  }
+
+  public boolean isCloseStaleRequests() {
+    return closeStaleRequests;
+  }
+
+  /**
+   * Also close stale deploy requests this tool opened (notes marked "Opened by planetscale-ci",
+   * idle, unchanged for {@code olderThan}) that keep a stale branch, then delete the branch. Off by
+   * default: a preview kept open on purpose ({@code keepOpen: true}) looks the same.
+   */
+  @DataBoundSetter
+  public void setCloseStaleRequests(boolean v) {
+    closeStaleRequests = v;
   }
 
   /** Describes the step to Pipeline and the Snippet Generator. */

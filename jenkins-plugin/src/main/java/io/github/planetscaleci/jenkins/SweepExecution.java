@@ -15,7 +15,10 @@ import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
-/** Runs {@code planetscaleSweep} off the CPS thread; returns deleted, kept and dryRun. */
+/**
+ * Runs {@code planetscaleSweep} off the CPS thread; returns deleted, kept, closedRequests and
+ * dryRun.
+ */
 final class SweepExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
   private static final long serialVersionUID = 1L;
 
@@ -43,6 +46,7 @@ final class SweepExecution extends SynchronousNonBlockingStepExecution<Map<Strin
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("deleted", new ArrayList<>(result.deleted()));
     m.put("kept", new ArrayList<>(result.kept()));
+    m.put("closedRequests", new ArrayList<>(result.closedRequests()));
     m.put("dryRun", result.dryRun());
     return m;
   }

@@ -16,6 +16,7 @@ final class SweepSettings implements Serializable {
   final String apiUrl;
   final Duration olderThan;
   final boolean dryRun;
+  final boolean closeStaleRequests;
 
   private SweepSettings(PlanetScaleSweepStep s, Host.Defaults d) throws AbortException {
     database = Args.required(s.getDatabase(), "database", "app");
@@ -25,6 +26,7 @@ final class SweepSettings implements Serializable {
     apiUrl = Args.apiUrl(s.getApiUrl(), d.apiUrl());
     olderThan = Durations.parse(s.getOlderThan(), "olderThan");
     dryRun = s.isDryRun();
+    closeStaleRequests = s.isCloseStaleRequests();
   }
 
   static SweepSettings of(PlanetScaleSweepStep step, Host.Defaults defaults) throws AbortException {
@@ -32,6 +34,7 @@ final class SweepSettings implements Serializable {
   }
 
   SweepOptions options() {
-    return new SweepOptions(new DatabaseRef(organization, database), olderThan, dryRun);
+    return new SweepOptions(
+        new DatabaseRef(organization, database), olderThan, dryRun, closeStaleRequests);
   }
 }

@@ -7,52 +7,24 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.TaskListener;
 import io.github.planetscaleci.emulator.EmulatorStats.DatabaseStats;
-import io.github.planetscaleci.emulator.PlanetScaleEmulator;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** withPlanetScaleBranch end to end against the emulator: environment, masking and cleanup. */
 class BranchStepTest {
   private static final String DB = "branchstep";
-  private static PlanetScaleEmulator emu;
-  private static int buildNumber;
 
-  private final SharedEmulator.Log log = new SharedEmulator.Log();
-  private FakeHost host;
-  private AutoCloseable hostOverride;
+  @RegisterExtension
+  static final EmulatorBuilds builds = new EmulatorBuilds(DB, SharedEmulator.SEED, "team", "app");
 
-  @BeforeAll
-  static void database() {
-    emu = SharedEmulator.get();
-    emu.createDatabase(SharedEmulator.ORG, DB, SharedEmulator.SEED);
-  }
-
-  @BeforeEach
-  void installHost() {
-    host = SharedEmulator.host();
-    hostOverride = Host.override(host);
-  }
-
-  @AfterEach
-  void removeHost() throws Exception {
-    hostOverride.close();
-    assertThat(log.text()).doesNotContain(SharedEmulator.TOKEN_SECRET);
-  }
-
-  private static synchronized FakeJenkins.FakeRun nextRun() {
-    return FakeJenkins.run("team", "app", ++buildNumber);
+  private static FakeJenkins.FakeRun nextRun() {
+    return builds.nextRun();
   }
 
   private static DatabaseStats stats() {
-    return emu.stats().of(SharedEmulator.ORG, DB);
+    return builds.stats();
   }
 
   private static PlanetScaleBranchStep step() {
@@ -64,20 +36,12 @@ class BranchStepTest {
     FakeJenkins.FakeRun run = nextRun();
     AtomicReference<EnvVars> seen = new AtomicReference<>();
     FakeStepContext ctx =
-        SharedEmulator.context(
+        builds.context(
             body -> {
               EnvVars env = body.get(EnvVars.class);
               seen.set(env);
-              try (Connection c =
-                      DriverManager.getConnection(
-                          env.get("DATABASE_JDBC_URL"),
-                          env.get("DATABASE_USERNAME"),
-                          env.get("DATABASE_PASSWORD"));
-                  Statement s = c.createStatement();
-                  ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM users")) {
-                rs.next();
-                body.get(TaskListener.class).getLogger().println("rows=" + rs.getInt(1));
-              }
+              int rows = EmulatorBuilds.queryInt(env, "SELECT COUNT(*) FROM users");
+              body.get(TaskListener.class).getLogger().println("rows=" + rows);
               // A careless build script prints its secrets: the console must mask them.
               body.get(TaskListener.class)
                   .getLogger()
@@ -89,8 +53,7 @@ class BranchStepTest {
               assertThat(stats().branches()).isEqualTo(1);
               return "done";
             },
-            run,
-            log);
+            run);
 
     step().start(ctx).start();
 
@@ -104,7 +67,7 @@ class BranchStepTest {
     assertThat(env.get("DATABASE_URL")).startsWith("mysql://").contains(env.get("DATABASE_HOST"));
     assertThat(env.get("DATABASE_JDBC_URL")).doesNotContain(env.get("DATABASE_PASSWORD"));
     assertThat(env.get("DATABASE_NAME")).isNotBlank();
-    String text = log.text();
+    String text = builds.log().text();
     assertThat(text)
         .contains("Jenkins team/app #" + run.getNumber() + " -> " + expectedName)
         .contains("rows=0") // schema only: seedData is off
@@ -121,24 +84,23 @@ class BranchStepTest {
   void branchIsDeletedAfterTheBodyFailsAndTheBodysErrorIsKept() throws Exception {
     AbortException testsFailed = new AbortException("tests failed");
     FakeStepContext ctx =
-        SharedEmulator.context(
+        builds.context(
             body -> {
               throw testsFailed;
             },
-            nextRun(),
-            log);
+            nextRun());
 
     step().start(ctx).start();
 
     assertThatThrownBy(ctx::result).isSameAs(testsFailed);
     assertThat(stats().branches()).isZero();
     assertThat(stats().passwordUsers()).isZero();
-    assertThat(log.text()).contains("deleted");
+    assertThat(builds.log().text()).contains("deleted");
   }
 
   @Test
   void branchIsDeletedWhenTheBuildIsAborted() throws Exception {
-    FakeStepContext ctx = SharedEmulator.context(null, nextRun(), log);
+    FakeStepContext ctx = builds.context(null, nextRun());
     step().start(ctx).start();
     FakeBodyInvoker body = ctx.awaitBody();
     assertThat(stats().branches()).isEqualTo(1);
@@ -155,20 +117,20 @@ class BranchStepTest {
   @Test
   void safetyNetDeletesTheBranchAfterAHardKill() throws Exception {
     FakeJenkins.FakeRun run = nextRun();
-    FakeStepContext ctx = SharedEmulator.context(null, run, log);
+    FakeStepContext ctx = builds.context(null, run);
     step().start(ctx).start();
     ctx.awaitBody();
     assertThat(stats().branches()).isEqualTo(1);
 
     // Hard kill: no callback ever runs; the build completes and the RunListener fires.
-    new SafetyNet().closeLeftovers(run, log.listener).get();
+    new SafetyNet().closeLeftovers(run, builds.log().listener).get();
 
     assertThat(stats().branches()).isZero();
     assertThat(stats().passwordUsers()).isZero();
     assertThat(run.getAction(BranchLeasesAction.class).unclosed()).isEmpty();
-    assertThat(log.text()).contains("left open by this build");
+    assertThat(builds.log().text()).contains("left open by this build");
     assertThat(ctx.isReady()).isFalse();
-    assertThat(new SafetyNet().closeLeftovers(run, log.listener)).isNull();
+    assertThat(new SafetyNet().closeLeftovers(run, builds.log().listener)).isNull();
   }
 
   @Test
@@ -179,13 +141,12 @@ class BranchStepTest {
     step.setKeepBranch(true);
     AtomicReference<Map<String, String>> seen = new AtomicReference<>();
     FakeStepContext ctx =
-        SharedEmulator.context(
+        builds.context(
             body -> {
               seen.set(body.get(EnvVars.class));
               return null;
             },
-            nextRun(),
-            log);
+            nextRun());
 
     step.start(ctx).start();
     ctx.result();
@@ -196,15 +157,15 @@ class BranchStepTest {
         .doesNotContainKey("DATABASE_URL");
     assertThat(stats().branches()).isEqualTo(1);
     assertThat(stats().passwordUsers()).isZero();
-    assertThat(log.text()).contains("branch name given -> feature-login").contains("kept");
+    assertThat(builds.log().text()).contains("branch name given -> feature-login").contains("kept");
     // Clean up for the other tests: a reused branch was not created by the next build, so force.
     PlanetScaleBranchStep again = step();
     again.setBranch("feature-login");
-    FakeStepContext ctx2 = SharedEmulator.context(b -> null, nextRun(), log);
+    FakeStepContext ctx2 = builds.context(b -> null, nextRun());
     again.start(ctx2).start();
     ctx2.result();
     assertThat(stats().branches()).isEqualTo(1);
-    assertThat(log.text()).contains("reused");
+    assertThat(builds.log().text()).contains("reused");
     SharedEmulator.deleteBranch(DB, "feature-login");
     assertThat(stats().branches()).isZero();
   }
@@ -214,22 +175,9 @@ class BranchStepTest {
     PlanetScaleBranchStep step = step();
     step.setSeedData(true);
     FakeStepContext ctx =
-        SharedEmulator.context(
-            body -> {
-              EnvVars env = body.get(EnvVars.class);
-              try (Connection c =
-                      DriverManager.getConnection(
-                          env.get("DATABASE_JDBC_URL"),
-                          env.get("DATABASE_USERNAME"),
-                          env.get("DATABASE_PASSWORD"));
-                  Statement s = c.createStatement();
-                  ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM users")) {
-                rs.next();
-                return rs.getInt(1);
-              }
-            },
-            nextRun(),
-            log);
+        builds.context(
+            body -> EmulatorBuilds.queryInt(body.get(EnvVars.class), "SELECT COUNT(*) FROM users"),
+            nextRun());
 
     step.start(ctx).start();
 
@@ -241,7 +189,7 @@ class BranchStepTest {
   void unknownCredentialsFailClearlyAndNothingIsCreated() throws Exception {
     PlanetScaleBranchStep step = step();
     step.setCredentialsId("missing");
-    FakeStepContext ctx = SharedEmulator.context(b -> null, nextRun(), log);
+    FakeStepContext ctx = builds.context(b -> null, nextRun());
 
     step.start(ctx).start();
 

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
 import hudson.EnvVars;
-import io.github.planetscaleci.emulator.PlanetScaleEmulator;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * planetscaleDeployRequest reports on the build page and in one sticky pull-request comment (a fake
@@ -25,41 +21,31 @@ class DeployReportTest {
   private static final String GITHUB_TOKEN = "ghp_CANARYgithubTOKEN0123456789";
   private static final String MARKER =
       "<!-- planetscale-ci:deploy-request acme/deployreport into main -->";
-  private static PlanetScaleEmulator emu;
-  private static int buildNumber;
 
-  private final SharedEmulator.Log log = new SharedEmulator.Log();
+  @RegisterExtension
+  static final EmulatorBuilds builds = new EmulatorBuilds(DB, SharedEmulator.SEED, "", "shop");
+
   private final AtomicReference<String> password = new AtomicReference<>();
   private final AtomicReference<String> databaseUrl = new AtomicReference<>();
   private FakeGitHub github;
-  private AutoCloseable hostOverride;
-
-  @BeforeAll
-  static void database() {
-    emu = SharedEmulator.get();
-    emu.createDatabase(SharedEmulator.ORG, DB, SharedEmulator.SEED);
-  }
 
   @BeforeEach
   void start() throws Exception {
-    FakeHost host = SharedEmulator.host();
-    host.gitHubTokens.put("github", GITHUB_TOKEN);
-    hostOverride = Host.override(host);
+    builds.host().gitHubTokens.put("github", GITHUB_TOKEN);
     github = new FakeGitHub();
   }
 
   @AfterEach
   void stop() throws Exception {
-    hostOverride.close();
     github.close();
     assertThat(github.unmatched).as("requests the fake GitHub does not serve").isEmpty();
     assertThat(github.authorizations).allMatch(a -> a.endsWith(GITHUB_TOKEN));
-    assertThat(log.text())
+    assertThat(builds.log().text())
         .doesNotContain(SharedEmulator.TOKEN_SECRET)
         .doesNotContain(GITHUB_TOKEN)
         .doesNotContain(password.get())
         .doesNotContain(databaseUrl.get());
-    assertThat(emu.stats().of(SharedEmulator.ORG, DB).branches()).isZero();
+    assertThat(builds.stats().branches()).isZero();
   }
 
   private PlanetScaleDeployRequestStep commenting(boolean deploy) {
@@ -82,23 +68,16 @@ class DeployReportTest {
               EnvVars e = body.get(EnvVars.class);
               password.set(e.get("DATABASE_PASSWORD"));
               databaseUrl.set(e.get("DATABASE_URL"));
-              try (Connection c =
-                      DriverManager.getConnection(
-                          e.get("DATABASE_JDBC_URL"),
-                          e.get("DATABASE_USERNAME"),
-                          e.get("DATABASE_PASSWORD"));
-                  Statement s = c.createStatement()) {
-                s.execute(ddl);
-              }
+              EmulatorBuilds.execute(e, ddl);
               return body.runStep(step);
             },
-            List.of(run, log.listener, env));
+            List.of(run, builds.log().listener, env));
     new PlanetScaleBranchStep(DB).start(ctx).start();
     return ctx.result();
   }
 
-  private static synchronized FakeJenkins.FakeRun nextRun() {
-    return FakeJenkins.run("", "shop", ++buildNumber);
+  private static FakeJenkins.FakeRun nextRun() {
+    return builds.nextRun();
   }
 
   @Test
@@ -115,7 +94,7 @@ class DeployReportTest {
                     .doesNotContain(password.get())
                     .doesNotContain(SharedEmulator.TOKEN_SECRET)
                     .doesNotContain(GITHUB_TOKEN));
-    assertThat(log.text()).contains("Commented on acme/shop pull request #42.");
+    assertThat(builds.log().text()).contains("Commented on acme/shop pull request #42.");
 
     FakeJenkins.FakeRun refused = nextRun();
     assertThatThrownBy(

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
 import hudson.EnvVars;
-import io.github.planetscaleci.emulator.PlanetScaleEmulator;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,45 +12,29 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * planetscaleDeployRequest inside withPlanetScaleBranch: preview, deploy and the data-loss gate.
  */
 class DeployRequestStepTest {
   private static final String DB = "deploystep";
-  private static PlanetScaleEmulator emu;
-  private static int buildNumber;
 
-  private final SharedEmulator.Log log = new SharedEmulator.Log();
-  private AutoCloseable hostOverride;
-
-  @BeforeAll
-  static void database() {
-    emu = SharedEmulator.get();
-    emu.createDatabase(SharedEmulator.ORG, DB, SharedEmulator.SEED);
-  }
-
-  @BeforeEach
-  void installHost() {
-    hostOverride = Host.override(SharedEmulator.host());
-  }
+  @RegisterExtension
+  static final EmulatorBuilds builds = new EmulatorBuilds(DB, SharedEmulator.SEED, "", "shop");
 
   @AfterEach
-  void checks() throws Exception {
-    hostOverride.close();
-    assertThat(log.text()).doesNotContain(SharedEmulator.TOKEN_SECRET);
-    assertThat(emu.stats().of(SharedEmulator.ORG, DB).branches()).isZero();
+  void noBranchIsLeft() {
+    assertThat(builds.stats().branches()).isZero();
   }
 
   private static int openRequests() {
-    return emu.stats().of(SharedEmulator.ORG, DB).openDeployRequests();
+    return builds.stats().openDeployRequests();
   }
 
-  private static synchronized FakeJenkins.FakeRun nextRun() {
-    return FakeJenkins.run("", "shop", ++buildNumber);
+  private static FakeJenkins.FakeRun nextRun() {
+    return builds.nextRun();
   }
 
   /** Runs withPlanetScaleBranch whose body changes the schema, then calls the deploy step. */
@@ -60,21 +43,12 @@ class DeployRequestStepTest {
       FakeJenkins.FakeRun run, String ddl, PlanetScaleDeployRequestStep deployStep)
       throws Exception {
     FakeStepContext ctx =
-        SharedEmulator.context(
+        builds.context(
             body -> {
-              EnvVars env = body.get(EnvVars.class);
-              try (Connection c =
-                      DriverManager.getConnection(
-                          env.get("DATABASE_JDBC_URL"),
-                          env.get("DATABASE_USERNAME"),
-                          env.get("DATABASE_PASSWORD"));
-                  Statement s = c.createStatement()) {
-                s.execute(ddl);
-              }
+              EmulatorBuilds.execute(body.get(EnvVars.class), ddl);
               return body.runStep(deployStep);
             },
-            run,
-            log);
+            run);
     new PlanetScaleBranchStep(DB).start(ctx).start();
     return (Map<String, Object>) ctx.result();
   }
@@ -97,7 +71,7 @@ class DeployRequestStepTest {
         .containsEntry("into", "main")
         .containsKeys("url", "state");
     assertThat((String) result.get("branch")).startsWith("ci-jenkins-shop-b");
-    assertThat(log.text()).contains("PlanetScale deploy request").contains("orders");
+    assertThat(builds.log().text()).contains("PlanetScale deploy request").contains("orders");
     List<DeployRequestSummaryAction> summaries = run.getActions(DeployRequestSummaryAction.class);
     assertThat(summaries).hasSize(1);
     assertThat(summaries.get(0).getText()).contains("orders");
@@ -126,7 +100,7 @@ class DeployRequestStepTest {
     assertThatThrownBy(() -> inBlock(nextRun(), "ALTER TABLE users DROP COLUMN email", deploy))
         .isInstanceOf(AbortException.class)
         .hasMessageStartingWith("[planetscale-ci data_loss_blocked]");
-    assertThat(log.text()).contains("deleted");
+    assertThat(builds.log().text()).contains("deleted");
     assertThat(mainTables()).contains("users");
     // the refused request was opened by this build, so it is closed before the branch goes
     assertThat(openRequests()).isEqualTo(open);
@@ -134,18 +108,16 @@ class DeployRequestStepTest {
 
   @Test
   void outsideABlockABranchIsRequiredAndNothingIsCalled() throws Exception {
-    FakeHost host = SharedEmulator.host();
-    try (AutoCloseable ignored = Host.override(host)) {
-      PlanetScaleDeployRequestStep step = new PlanetScaleDeployRequestStep();
-      step.setDatabase(DB);
-      FakeStepContext ctx = SharedEmulator.context(null, nextRun(), log);
+    FakeHost host = builds.host();
+    PlanetScaleDeployRequestStep step = new PlanetScaleDeployRequestStep();
+    step.setDatabase(DB);
+    FakeStepContext ctx = builds.context(null, nextRun());
 
-      assertThatThrownBy(() -> ctx.runStep(step))
-          .isInstanceOf(AbortException.class)
-          .hasMessageContaining("no branch to deploy")
-          .hasMessageContaining("withPlanetScaleBranch");
-      assertThat(host.lookups).hasValue(0);
-    }
+    assertThatThrownBy(() -> ctx.runStep(step))
+        .isInstanceOf(AbortException.class)
+        .hasMessageContaining("no branch to deploy")
+        .hasMessageContaining("withPlanetScaleBranch");
+    assertThat(host.lookups).hasValue(0);
   }
 
   @Test
@@ -160,15 +132,15 @@ class DeployRequestStepTest {
     noPr.setGithubCredentialsId("github");
     noPr.setGithubRepository("acme/shop");
     inBlock(nextRun(), "CREATE TABLE a2 (id INT PRIMARY KEY)", noPr);
-    assertThat(log.text()).contains("No pull request number (CHANGE_ID is unset)");
+    assertThat(builds.log().text()).contains("No pull request number (CHANGE_ID is unset)");
   }
 
   private static List<String> mainTables() throws Exception {
     try (Connection c =
             DriverManager.getConnection(
-                emu.adminJdbcUrl(SharedEmulator.ORG, DB, "main"),
-                emu.adminUser(),
-                emu.adminPassword());
+                builds.emulator().adminJdbcUrl(SharedEmulator.ORG, DB, "main"),
+                builds.emulator().adminUser(),
+                builds.emulator().adminPassword());
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SHOW TABLES")) {
       List<String> out = new java.util.ArrayList<>();

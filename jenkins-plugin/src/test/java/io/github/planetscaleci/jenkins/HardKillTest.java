@@ -5,14 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.EnvVars;
 import io.github.planetscaleci.emulator.EmulatorStats.DatabaseStats;
-import io.github.planetscaleci.emulator.PlanetScaleEmulator;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A build killed right after the API confirmed a resource it made leaves a record on the build, and
@@ -21,41 +15,23 @@ import org.junit.jupiter.api.Test;
  */
 class HardKillTest {
   private static final String DB = "hardkill";
-  private static PlanetScaleEmulator emu;
-  private static int buildNumber;
 
-  private final SharedEmulator.Log log = new SharedEmulator.Log();
-  private AutoCloseable hostOverride;
+  @RegisterExtension
+  static final EmulatorBuilds builds =
+      new EmulatorBuilds(DB, SharedEmulator.SEED, "team", "killed");
 
-  @BeforeAll
-  static void database() {
-    emu = SharedEmulator.get();
-    emu.createDatabase(SharedEmulator.ORG, DB, SharedEmulator.SEED);
-  }
-
-  @BeforeEach
-  void installHost() {
-    hostOverride = Host.override(SharedEmulator.host());
-  }
-
-  @AfterEach
-  void checks() throws Exception {
-    hostOverride.close();
-    assertThat(log.text()).doesNotContain(SharedEmulator.TOKEN_SECRET);
-  }
-
-  private static synchronized FakeJenkins.FakeRun nextRun() {
-    return FakeJenkins.run("team", "killed", ++buildNumber);
+  private static FakeJenkins.FakeRun nextRun() {
+    return builds.nextRun();
   }
 
   private static DatabaseStats stats() {
-    return emu.stats().of(SharedEmulator.ORG, DB);
+    return builds.stats();
   }
 
   /** The build completes after the kill: the RunListener runs on the build as saved. */
   private void safetyNet(FakeJenkins.FakeRun reloaded) throws Exception {
-    new SafetyNet().closeLeftovers(reloaded, log.listener).get();
-    assertThat(new SafetyNet().closeLeftovers(reloaded, log.listener)).isNull();
+    new SafetyNet().closeLeftovers(reloaded, builds.log().listener).get();
+    assertThat(new SafetyNet().closeLeftovers(reloaded, builds.log().listener)).isNull();
   }
 
   @Test
@@ -64,7 +40,7 @@ class HardKillTest {
     HardKill kill = HardKill.at(run, HardKill.branchRecordedAsCreated());
     PlanetScaleBranchStep step = new PlanetScaleBranchStep(DB);
     step.setBranch("killed-after-create");
-    FakeStepContext ctx = SharedEmulator.context(b -> "never runs", run, log);
+    FakeStepContext ctx = builds.context(b -> "never runs", run);
 
     step.start(ctx).start();
 
@@ -83,7 +59,7 @@ class HardKillTest {
     PlanetScaleBranchStep first = new PlanetScaleBranchStep(DB);
     first.setBranch("feature-kept");
     first.setKeepBranch(true);
-    FakeStepContext setup = SharedEmulator.context(b -> null, nextRun(), log);
+    FakeStepContext setup = builds.context(b -> null, nextRun());
     first.start(setup).start();
     setup.result();
     assertThat(stats().branches()).isEqualTo(1);
@@ -93,7 +69,7 @@ class HardKillTest {
     HardKill kill = HardKill.at(run, HardKill.passwordRecorded());
     PlanetScaleBranchStep reuse = new PlanetScaleBranchStep(DB);
     reuse.setBranch("feature-kept");
-    FakeStepContext ctx = SharedEmulator.context(b -> "never runs", run, log);
+    FakeStepContext ctx = builds.context(b -> "never runs", run);
     reuse.start(ctx).start();
 
     assertThatThrownBy(ctx::result).hasRootCauseInstanceOf(HardKill.class);
@@ -110,7 +86,7 @@ class HardKillTest {
   @Test
   void aPreviewRequestOpenedJustBeforeTheKillIsClosed() throws Exception {
     FakeJenkins.FakeRun run = nextRun();
-    FakeStepContext ctx = SharedEmulator.context(null, run, log);
+    FakeStepContext ctx = builds.context(null, run);
     new PlanetScaleBranchStep(DB).start(ctx).start();
     FakeStepContext body = ctx.awaitBody().bodyContext;
     changeSchema(body, "CREATE TABLE killed_preview (id BIGINT NOT NULL PRIMARY KEY)");
@@ -131,7 +107,7 @@ class HardKillTest {
   @Test
   void aPreviewKeptOpenOnPurposeIsNotRecordedSoTheSafetyNetLeavesIt() throws Exception {
     FakeJenkins.FakeRun run = nextRun();
-    FakeStepContext ctx = SharedEmulator.context(null, run, log);
+    FakeStepContext ctx = builds.context(null, run);
     new PlanetScaleBranchStep(DB).start(ctx).start();
     FakeBodyInvoker invoker = ctx.awaitBody();
     changeSchema(invoker.bodyContext, "CREATE TABLE kept_preview (id BIGINT NOT NULL PRIMARY KEY)");
@@ -147,20 +123,12 @@ class HardKillTest {
     // The block ends, then the build completes: the request stays open for review.
     invoker.succeed(null);
     ctx.result();
-    assertThat(new SafetyNet().closeLeftovers(run, log.listener)).isNull();
+    assertThat(new SafetyNet().closeLeftovers(run, builds.log().listener)).isNull();
     assertThat(stats().openDeployRequests()).isEqualTo(open + 1);
     assertThat(stats().branches()).isZero();
   }
 
   private static void changeSchema(FakeStepContext body, String ddl) throws Exception {
-    EnvVars env = body.get(EnvVars.class);
-    try (Connection c =
-            DriverManager.getConnection(
-                env.get("DATABASE_JDBC_URL"),
-                env.get("DATABASE_USERNAME"),
-                env.get("DATABASE_PASSWORD"));
-        Statement s = c.createStatement()) {
-      s.execute(ddl);
-    }
+    EmulatorBuilds.execute(body.get(EnvVars.class), ddl);
   }
 }
