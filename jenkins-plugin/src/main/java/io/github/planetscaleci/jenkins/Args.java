@@ -6,7 +6,6 @@ import io.github.planetscaleci.core.error.ConfigurationException;
 import io.github.planetscaleci.core.github.GitHubSettings;
 import io.github.planetscaleci.core.model.PasswordRole;
 import io.github.planetscaleci.core.naming.BranchNames;
-import java.net.URI;
 import java.util.regex.Pattern;
 
 /**
@@ -100,30 +99,15 @@ final class Args {
     return v;
   }
 
-  /**
-   * Checks a GitHub API URL like core's {@code GitHubSettings} does, but never shows a part that
-   * may hold a secret (core's messages quote the URL as given, user info included).
-   */
+  /** Checks a GitHub API URL before any call, as core's {@code GitHubSettings} will. */
   static String githubApiUrl(String value) throws AbortException {
     String v = clean(value);
     if (v == null) {
       return null;
     }
     try {
-      URI uri =
-          SafeUrls.parse(
-              v,
-              "the GitHub API URL",
-              GitHubSettings.DEFAULT_API_URL,
-              t -> {
-                if (SafeUrls.hasUserInfo(t)) {
-                  throw new ConfigurationException(
-                      "the GitHub API URL must not contain a user name or password (it is not"
-                          + " shown here): remove the user:password@ part; the token comes from"
-                          + " githubCredentialsId");
-                }
-              });
-      GitHubSettings.of(uri.toString(), "check", "owner/name"); // https, absolute
+      // Core checks it without ever showing a part that may hold a secret.
+      GitHubSettings.of(v, "check", "owner/name");
     } catch (ConfigurationException e) {
       throw Failures.abort(e);
     }

@@ -5,7 +5,6 @@ import io.github.planetscaleci.core.client.Credentials.ServiceToken;
 import io.github.planetscaleci.core.client.PlanetScaleClient;
 import io.github.planetscaleci.core.event.WorkflowListener;
 import io.github.planetscaleci.core.workflow.Workflows;
-import java.net.URI;
 
 /** Builds core clients for the steps: base URL, service token and a Jenkins user agent. */
 final class Connections {
@@ -31,27 +30,11 @@ final class Connections {
     ClientSettings.Builder b =
         ClientSettings.builder(token).userAgentSuffix("jenkins/" + version());
     if (apiUrl != null) {
-      b.baseUrl(apiUri(apiUrl.strip()));
+      // Core refuses a URL that may hold a secret (user info, query, fragment, malformed) without
+      // showing it, and shows others as scheme, host, port and path only.
+      b.baseUrl(apiUrl.strip());
     }
     return b.build();
-  }
-
-  /**
-   * The API URL, parsed without echoing a part that may hold a secret ({@link SafeUrls}). A user
-   * name or password is left to core, whose message says so without showing the URL; what core may
-   * still show (e.g. "must use https") is scheme, host and path only.
-   */
-  private static URI apiUri(String text) {
-    return SafeUrls.parse(
-        text,
-        "the API URL",
-        ClientSettings.DEFAULT_BASE_URL,
-        t -> {
-          // core refuses user info (also in a malformed URL holding an '@') without showing it;
-          // any other message of its shows the URL cut before the last '@', without a query
-          ClientSettings.Builder b = ClientSettings.builder(CHECK_TOKEN).baseUrl(t);
-          b.build();
-        });
   }
 
   static String version() {

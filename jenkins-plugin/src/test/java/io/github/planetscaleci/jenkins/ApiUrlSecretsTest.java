@@ -118,7 +118,7 @@ class ApiUrlSecretsTest {
     }
   }
 
-  /** Core's GitHub settings quote the URL as given; the plugin checks it first, before any call. */
+  /** The plugin checks the GitHub API URL with core's rules before any call. */
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -172,9 +172,10 @@ class ApiUrlSecretsTest {
     assertThat(d.doCheckApiUrl(" http://127.0.0.1:8080/v1 ").kind)
         .isEqualTo(FormValidation.Kind.OK);
     assertThat(d.doCheckApiUrl("http://[::1]:8080/v1").kind).isEqualTo(FormValidation.Kind.OK);
-    // an '@' in the path is not user info
-    assertThat(d.doCheckApiUrl("https://api.example.com/v1/@team").kind)
-        .isEqualTo(FormValidation.Kind.OK);
+    // any '@' before the query counts as user info: a password holding '/' would pass as a path
+    assertThat(d.doCheckApiUrl("https://ci:2024/canary@api.example.com/v1").getMessage())
+        .contains("must not contain a user name or password")
+        .doesNotContain(CANARY);
     FormValidation http = d.doCheckApiUrl("http://api.example.com/v1");
     assertThat(http.kind).isEqualTo(FormValidation.Kind.ERROR);
     assertThat(http.getMessage()).contains("http://api.example.com/v1").contains("must use https");

@@ -64,7 +64,7 @@ public final class ClientSettings {
   @Override
   public String toString() {
     return "ClientSettings[baseUrl="
-        + SettingsValidation.display(baseUrl.toString())
+        + SafeUrls.display(baseUrl)
         + ", credentials="
         + credentials
         + ", connectTimeout="
@@ -97,8 +97,8 @@ public final class ClientSettings {
     /**
      * Sets the base URL from text.
      *
-     * @throws io.github.planetscaleci.core.error.ConfigurationException if it is not a valid URL;
-     *     the message never shows a user name or password the text held
+     * @throws io.github.planetscaleci.core.error.ConfigurationException if it is not a valid base
+     *     URL; a URL that may hold a secret (user info, query, fragment, malformed) is not shown
      */
     public Builder baseUrl(String baseUrl) {
       return baseUrl(SettingsValidation.parse(baseUrl));

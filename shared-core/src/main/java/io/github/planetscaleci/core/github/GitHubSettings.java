@@ -1,5 +1,6 @@
 package io.github.planetscaleci.core.github;
 
+import io.github.planetscaleci.core.client.SafeUrls;
 import io.github.planetscaleci.core.error.ConfigurationException;
 import java.net.URI;
 import java.time.Duration;
@@ -73,7 +74,7 @@ public record GitHubSettings(
   @Override
   public String toString() {
     return "GitHubSettings[apiUrl="
-        + apiUrl
+        + SafeUrls.display(apiUrl)
         + ", token=***, repository="
         + repository
         + ", commentAuthor="
@@ -83,32 +84,28 @@ public record GitHubSettings(
         + "]";
   }
 
+  private static final String WHAT = "the GitHub API URL";
+  private static final String CREDENTIALS =
+      "pass the token separately (the github-token input, or githubCredentialsId in Jenkins)";
+
   private static URI parse(String url) {
-    try {
-      return URI.create(url.strip());
-    } catch (IllegalArgumentException e) {
-      throw new ConfigurationException("the GitHub API URL '" + url + "' is not a valid URL");
-    }
+    return SafeUrls.parse(url, WHAT, DEFAULT_API_URL, CREDENTIALS);
   }
 
   private static void checkUrl(URI url) {
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    String host = url.getHost();
-    if (host == null || !(scheme.equals("https") || scheme.equals("http"))) {
+    SafeUrls.check(url, WHAT, DEFAULT_API_URL, CREDENTIALS);
+    String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("https") || scheme.equals("http"))) {
       throw new ConfigurationException(
-          "the GitHub API URL '" + url + "' is not an absolute URL such as " + DEFAULT_API_URL);
+          WHAT
+              + " '"
+              + SafeUrls.display(url)
+              + "' is not an http(s) URL such as "
+              + DEFAULT_API_URL);
     }
-    if (scheme.equals("http") && !isLoopback(host)) {
+    if (scheme.equals("http") && !SafeUrls.isLoopback(url.getHost())) {
       throw new ConfigurationException(
-          "the GitHub API URL '" + url + "' must use https (http only for localhost)");
+          WHAT + " '" + SafeUrls.display(url) + "' must use https (http only for localhost)");
     }
-    if (url.getUserInfo() != null) {
-      throw new ConfigurationException("the GitHub API URL must not contain credentials");
-    }
-  }
-
-  private static boolean isLoopback(String host) {
-    String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
   }
 }

@@ -1,8 +1,8 @@
 package io.github.planetscaleci.core.workflow;
 
+import io.github.planetscaleci.core.client.SafeUrls;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * Builds connection URLs for {@link BranchConnection} and reads {@code access_host_url}.
@@ -64,8 +64,7 @@ final class ConnectionUrls {
 
   /** True for hosts on this machine, the only ones allowed without TLS. */
   static boolean isLoopback(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    return h.equals("localhost") || h.equals("::1") || h.matches("127(\\.\\d{1,3}){3}");
+    return SafeUrls.isLoopback(host);
   }
 
   private static int port(String text, String whole) {

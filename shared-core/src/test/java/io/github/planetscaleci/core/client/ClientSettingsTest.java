@@ -71,12 +71,9 @@ class ClientSettingsTest {
           "https://ci:" + canary + "@api.planetscale.com/v1",
           "https://" + canary + "@api.planetscale.com/v1",
           "http://ci:" + canary + "@127.0.0.1:8080/v1",
-          "https://ci:" + canary + "#x@api.planetscale.com/v1",
           "https://ci:" + canary + " x@api.planetscale.com/v1",
           "http://ci:" + canary + "@psapi.example.com/v1",
-          // a password of digits then '#', '?' or '/' parses as host "ci" with a port
-          "https://ci:2024#" + canary + "@api.planetscale.com/v1",
-          "https://ci:2024?" + canary + "@api.planetscale.com/v1",
+          // a password of digits then '/' parses as host "ci", a port and a path
           "https://ci:2024/" + canary + "@api.planetscale.com/v1"
         }) {
       Throwable fromText = catchThrowable(() -> ClientSettings.builder(token).baseUrl(url).build());
@@ -98,21 +95,61 @@ class ClientSettingsTest {
   }
 
   @Test
-  void urlsInMessagesAndToStringHideAnythingBeforeTheAt() {
-    assertThat(SettingsValidation.display("https://ci:CANARYpw@h.example/v1"))
-        .isEqualTo("https://***@h.example/v1");
-    assertThat(SettingsValidation.display("ci:CANARY/pw@h.example")).isEqualTo("***@h.example");
-    assertThat(SettingsValidation.display("https://h.example/v1"))
-        .isEqualTo("https://h.example/v1");
-    ClientSettings s = ClientSettings.builder(token).baseUrl("https://h.example/v1").build();
-    assertThat(s.toString()).contains("baseUrl=https://h.example/v1");
+  void aPasswordThatCutsTheAuthorityShortIsRefusedAsAQueryOrFragment() {
+    // https://ci:2024#pw@host parses as host "ci", port 2024 and a fragment "pw@host"
+    String canary = "CANARYpw0042";
+    for (String url :
+        new String[] {
+          "https://ci:" + canary + "#x@api.planetscale.com/v1",
+          "https://ci:2024#" + canary + "@api.planetscale.com/v1",
+          "https://ci:2024?" + canary + "@api.planetscale.com/v1"
+        }) {
+      Throwable e = catchThrowable(() -> ClientSettings.builder(token).baseUrl(url).build());
+      assertThat(e)
+          .as(url)
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("must not have a query (?...) or fragment (#...)");
+      assertThat(full(e)).as(url).doesNotContain(canary);
+    }
   }
 
   @Test
-  void aMalformedApiUrlIsAConfigurationError() {
-    assertThatThrownBy(() -> ClientSettings.builder(token).baseUrl("https://api planetscale/v1"))
+  void aTokenInTheQueryOrPastedAsTheUrlIsRefusedWithoutBeingShown() {
+    String canary = "CANARYtok77";
+    Throwable query =
+        catchThrowable(
+            () ->
+                ClientSettings.builder(token)
+                    .baseUrl("https://api.planetscale.com/v1?token=" + canary)
+                    .build());
+    assertThat(query).hasMessageContaining("must not have a query");
+    assertThat(full(query)).doesNotContain(canary);
+    Throwable pasted =
+        catchThrowable(() -> ClientSettings.builder(token).baseUrl("pscale_tkn_" + canary).build());
+    assertThat(pasted).hasMessageContaining("is not an absolute URL with a scheme and host");
+    assertThat(full(pasted)).doesNotContain(canary);
+  }
+
+  @Test
+  void urlsInMessagesAndToStringShowOnlySchemeHostPortAndPath() {
+    ClientSettings s = ClientSettings.builder(token).baseUrl("https://h.example:8443/v1").build();
+    assertThat(s.toString()).contains("baseUrl=https://h.example:8443/v1");
+    assertThatThrownBy(() -> ClientSettings.builder(token).baseUrl("http://h.example/v1").build())
+        .hasMessage(
+            "the API URL 'http://h.example/v1' must use https (plain http is allowed only for"
+                + " localhost, for the emulator)");
+  }
+
+  @Test
+  void aMalformedApiUrlIsAConfigurationErrorThatDoesNotShowIt() {
+    Throwable e =
+        catchThrowable(() -> ClientSettings.builder(token).baseUrl("https://api planetscale/v1"));
+    assertThat(e)
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("is not a valid URL such as https://api.planetscale.com/v1");
+        .hasMessageContaining("is not a valid URL (illegal character in authority at character")
+        .hasMessageContaining("such as https://api.planetscale.com/v1")
+        .hasNoCause();
+    assertThat(e.getMessage()).doesNotContain("api planetscale");
   }
 
   @Test

@@ -192,6 +192,41 @@ class GitHubCallsTest {
     assertThat(fake.requests).isEmpty();
   }
 
+  @Test
+  void anApiUrlThatMayHoldASecretIsRefusedWithoutShowingIt() {
+    String canary = "canary-secret";
+    String[][] cases = {
+      {"http://user:" + canary + "@ghe.example.com/api/v3", "must not contain a user name"},
+      {"https://user:can/ary-secret@ghe.example.com/api/v3", "must not contain a user name"},
+      {"https://ghe.example.com/api/v3/" + canary + " x", "is not a valid URL (illegal character"},
+      {"https://ghe.example.com/api/v3?access_token=" + canary, "must not have a query"},
+      {"ghp_" + canary, "is not an absolute URL with a scheme and host"},
+    };
+    for (String[] c : cases) {
+      Throwable e =
+          org.assertj.core.api.Assertions.catchThrowable(
+              () -> GitHubSettings.of(c[0], TOKEN, "o/r"));
+      assertThat(e).as(c[0]).isInstanceOf(ConfigurationException.class);
+      assertThat(e.getMessage()).as(c[0]).startsWith("the GitHub API URL").contains(c[1]);
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        assertThat(t.toString()).as(c[0]).doesNotContain("ary-secret");
+      }
+    }
+    Throwable fromUri =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () ->
+                new GitHubSettings(
+                    java.net.URI.create("https://u:" + canary + "@ghe.example.com"),
+                    TOKEN,
+                    "o/r",
+                    null,
+                    null));
+    assertThat(fromUri).hasMessageContaining("must not contain a user name");
+    assertThat(fromUri.getMessage()).doesNotContain(canary);
+    assertThat(GitHubSettings.of("https://ghe.example.com/api/v3", TOKEN, "o/r").toString())
+        .contains("apiUrl=https://ghe.example.com/api/v3");
+  }
+
   private static void assertNoToken(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       assertThat(String.valueOf(t.getMessage())).doesNotContain(TOKEN);
