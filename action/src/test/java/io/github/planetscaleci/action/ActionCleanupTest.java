@@ -142,7 +142,7 @@ class ActionCleanupTest {
   }
 
   @Test
-  void closeBranchByAUserNameWithoutLeaseStillForcesOnlyWhenNamed() {
+  void closeBranchWithoutLeaseDeletesANamedBranchOfAGeneratedShape() {
     // A different run derives a different name; its close-branch does not touch this branch.
     RunnerHarness.Step open = job("other-open", "305").main();
     assertThat(open.exitCode()).as(open.stdout()).isZero();

@@ -48,6 +48,11 @@ final class Usage {
     if (verb != Verb.SWEEP) {
       b.append("\n--branch is required outside GitHub Actions.\n");
     }
+    if (verb == Verb.CLOSE_BRANCH) {
+      b.append("A branch this tool did not create (no lease of this machine says so, and the\n");
+      b.append("name is not a generated ci-... one) is deleted only with --force; production\n");
+      b.append("and default branches never are.\n");
+    }
     if (verb == Verb.DEPLOY_REQUEST) {
       b.append("--deploy auto previews outside GitHub Actions (there is no merge event);\n");
       b.append("pass --deploy always in the pipeline of your main branch.\n");

@@ -96,6 +96,14 @@ public enum Option {
       null,
       false,
       EnumSet.of(Verb.OPEN_BRANCH, Verb.CLOSE_BRANCH)),
+  FORCE(
+      "force",
+      "close-branch: `true` deletes the branch even if this tool did not create it (never a "
+          + "production or default branch).",
+      "false",
+      null,
+      false,
+      EnumSet.of(Verb.CLOSE_BRANCH)),
   INTO(
       "into",
       "Target branch of the deploy request. Empty: the branch's parent.",

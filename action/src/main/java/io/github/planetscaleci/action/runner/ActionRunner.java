@@ -113,15 +113,12 @@ public final class ActionRunner {
   }
 
   private int closeBranch(Options options, GitHubEvent event) {
-    boolean named = options.get(Option.BRANCH) != null;
     String branch = branch(options, event);
     try (Session session = Session.open(options, listener(), "github-action")) {
       BranchLease lease = Leases.load(home(), session.database(), branch);
-      if (lease == null && isDerived(branch, event)) {
-        // No lease file (another job, or HOME not shared), but the name is this run's own.
-        lease = new BranchLease(session.database(), branch, true, List.of());
-      }
-      CommandResult r = CloseBranchCommand.run(options, session, lease, branch, named);
+      // Without a lease file (another job, or HOME not shared) a generated name still counts as
+      // this tool's; any other branch needs `force`.
+      CommandResult r = CloseBranchCommand.run(options, session, lease, branch, true);
       if (lease != null) {
         Leases.delete(home(), lease);
       }
