@@ -161,6 +161,14 @@ public enum Option {
       "false",
       null,
       false,
+      EnumSet.of(Verb.SWEEP)),
+  CLOSE_STALE_REQUESTS(
+      "close-stale-requests",
+      "Sweep: `true` also closes stale deploy requests this tool opened on such branches, then "
+          + "deletes the branches; requests a person opened are never closed.",
+      "false",
+      null,
+      false,
       EnumSet.of(Verb.SWEEP));
 
   private final String id;
