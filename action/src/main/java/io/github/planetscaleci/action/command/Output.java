@@ -28,12 +28,12 @@ public enum Output {
       "database", "Database (schema) name to connect to.", false, EnumSet.of(Verb.OPEN_BRANCH)),
   DATABASE_URL(
       "database-url",
-      "`mysql://user:password@host/database?...` URL (masked in logs).",
+      "`mysql://user:password@host:port/database?...` URL (masked in logs).",
       true,
       EnumSet.of(Verb.OPEN_BRANCH)),
   JDBC_URL(
       "jdbc-url",
-      "`jdbc:mysql://host/database?...` URL without credentials.",
+      "`jdbc:mysql://host:port/database?...` URL without credentials.",
       false,
       EnumSet.of(Verb.OPEN_BRANCH)),
   DEPLOY_REQUEST_NUMBER(
