@@ -129,6 +129,65 @@ class ActionCleanupTest {
   }
 
   @Test
+  void aMainStepKilledAfterCreatingAUserNamedBranchLeavesTheBranchAndPasswordToThePostStep() {
+    RunnerHarness job = job("killed", "307").input("branch", "killed-x");
+    // Killed after the branch and its password exist, before open-branch could return.
+    RunnerHarness.Step killed = job.mainKilledAt("verified for branch killed-x");
+    assertThat(killed.exitCode()).isEqualTo(137);
+    assertThat(killed.outputs()).isEmpty();
+    assertThat(branches()).isEqualTo(1);
+    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isEqualTo(1);
+    // The provisional lease (a user's name: not ours), then each creation as core reported it.
+    List<BranchLease> leases = leasesWritten(killed);
+    assertThat(leases.get(0)).isEqualTo(new BranchLease(DB, "killed-x", false, List.of()));
+    BranchLease last = leases.get(leases.size() - 1);
+    assertThat(last.created()).isTrue();
+    assertThat(last.passwordIds()).hasSize(1);
+    assertThat(Leases.fromJson(killed.state().get("lease"))).isEqualTo(last);
+    assertThat(Leases.load(job.home(), DB, "killed-x")).isEqualTo(last);
+    assertThat(killed.rawFiles()).doesNotContain(TOKEN);
+
+    RunnerHarness.Step post = job.post();
+    assertThat(post.exitCode()).as(post.stdout()).isZero();
+    assertThat(post.visibleLog()).anyMatch(l -> l.contains("deleted branch killed-x"));
+    assertThat(branches()).isZero();
+    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isZero();
+  }
+
+  @Test
+  void aKilledMainStepWithKeepBranchStillHasItsPasswordDeletedByTheRecordedId() {
+    RunnerHarness job =
+        job("killed-keep", "308").input("branch", "killed-keep").input("keep-branch", "true");
+    RunnerHarness.Step killed = job.mainKilledAt("verified for branch killed-keep");
+    assertThat(killed.exitCode()).isEqualTo(137);
+    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isEqualTo(1);
+
+    // keep-branch: the post step deletes only the passwords, which it knows only by their ids.
+    RunnerHarness.Step post = job.post();
+    assertThat(post.exitCode()).as(post.stdout()).isZero();
+    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isZero();
+    assertThat(branches()).isEqualTo(1);
+
+    // The post step dropped the lease file with the passwords; the kept branch is now a branch
+    // like any other, so only a forced close-branch deletes it.
+    RunnerHarness.Step refused =
+        job("killed-keep-close", "309")
+            .input("branch", "killed-keep")
+            .input("command", "close-branch")
+            .main();
+    assertThat(refused.exitCode()).as(refused.stdout()).isEqualTo(24);
+    assertThat(branches()).isEqualTo(1);
+    RunnerHarness.Step forced =
+        job("killed-keep-close", "309")
+            .input("branch", "killed-keep")
+            .input("command", "close-branch")
+            .input("force", "true")
+            .main();
+    assertThat(forced.exitCode()).as(forced.stdout()).isZero();
+    assertThat(branches()).isZero();
+  }
+
+  @Test
   void closeBranchInAnotherJobDeletesTheBranchThisRunDerived() {
     RunnerHarness.Step open = job("open-job", "304").main();
     assertThat(open.exitCode()).as(open.stdout()).isZero();
@@ -142,7 +201,7 @@ class ActionCleanupTest {
   }
 
   @Test
-  void closeBranchByAUserNameWithoutLeaseStillForcesOnlyWhenNamed() {
+  void closeBranchWithoutLeaseDeletesANamedBranchOfAGeneratedShape() {
     // A different run derives a different name; its close-branch does not touch this branch.
     RunnerHarness.Step open = job("other-open", "305").main();
     assertThat(open.exitCode()).as(open.stdout()).isZero();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** action.yml, the README tables, the image scripts and the examples agree with the code. */
 class ActionMetadataTest {
@@ -72,6 +73,51 @@ class ActionMetadataTest {
       Path local = Path.of("image/bin").resolve(Path.of(script).getFileName());
       assertThat(local).as(key).isRegularFile();
     }
+  }
+
+  @Test
+  void releaseScriptRewritesOnlyTheImageLine(@TempDir Path tmp) throws Exception {
+    assertThat(Files.readString(Path.of("action.yml"))).contains("action/image/release.sh");
+    Path copy = tmp.resolve("action.yml");
+    Files.copy(Path.of("action.yml"), copy);
+    List<String> before = Files.readAllLines(copy);
+
+    Process ok = release(copy, "ghcr.io/acme/planetscale-ci-action", "1.2.3");
+    assertThat(ok.exitValue()).as(output(ok)).isZero();
+    List<String> after = Files.readAllLines(copy);
+    assertThat(read(copy).path("runs").path("image").asText())
+        .isEqualTo("docker://ghcr.io/acme/planetscale-ci-action:1.2.3");
+    assertThat(after).hasSameSizeAs(before);
+    int changed = 0;
+    for (int i = 0; i < before.size(); i++) {
+      if (!before.get(i).equals(after.get(i))) {
+        changed++;
+        assertThat(before.get(i)).startsWith("  image: docker://");
+      }
+    }
+    assertThat(changed).isEqualTo(1);
+
+    // A mutable tag or a malformed image is refused, and the file is left as it was.
+    Process latest = release(copy, "ghcr.io/acme/planetscale-ci-action", "latest");
+    assertThat(latest.exitValue()).isNotZero();
+    assertThat(output(latest)).contains("refusing the tag 'latest'");
+    Process scheme = release(copy, "docker://ghcr.io/acme/x", "1.2.4");
+    assertThat(scheme.exitValue()).isNotZero();
+    assertThat(output(scheme)).contains("is not an image name");
+    assertThat(Files.readAllLines(copy)).isEqualTo(after);
+  }
+
+  private static Process release(Path file, String image, String tag) throws Exception {
+    Process p =
+        new ProcessBuilder("bash", "image/release.sh", image, tag, file.toString())
+            .redirectErrorStream(true)
+            .start();
+    p.waitFor();
+    return p;
+  }
+
+  private static String output(Process p) throws IOException {
+    return new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test

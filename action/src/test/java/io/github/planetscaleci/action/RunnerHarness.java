@@ -85,6 +85,15 @@ public final class RunnerHarness {
     return step("github-action", Map.of());
   }
 
+  /**
+   * Runs the main step and kills it the moment its log contains {@code logFragment}: nothing after
+   * that point runs (no catch, no cleanup, as after a SIGKILL), and the file commands written so
+   * far are what the runner reads. The step's exit code is then 137.
+   */
+  public Step mainKilledAt(String logFragment) {
+    return step("github-action", Map.of(), logFragment);
+  }
+
   /** Runs the post step with the state main saved. */
   public Step post() {
     Map<String, String> st = new HashMap<>();
@@ -93,6 +102,10 @@ public final class RunnerHarness {
   }
 
   private Step step(String arg, Map<String, String> stateEnv) {
+    return step(arg, stateEnv, null);
+  }
+
+  private Step step(String arg, Map<String, String> stateEnv, String killAt) {
     String id = UUID.randomUUID().toString();
     Path fc = root.resolve("file_commands");
     Path output = touch(fc.resolve("set_output_" + id));
@@ -125,12 +138,17 @@ public final class RunnerHarness {
     env.put("GITHUB_WORKSPACE", root.resolve("workspace").toString());
     env.put("RUNNER_TEMP", root.resolve("runner_temp").toString());
     env.putAll(extraEnv);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    KillableStream out = new KillableStream(killAt);
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       code = Main.run(new String[] {arg}, env, o, e);
+    } catch (Killed k) {
+      code = 137;
+    }
+    if (killAt != null && code != 137) {
+      throw new IllegalStateException("the step never logged '" + killAt + "'; it was not killed");
     }
     Step step =
         new Step(
@@ -143,6 +161,48 @@ public final class RunnerHarness {
             read(output) + read(stateFile));
     state.putAll(step.state());
     return step;
+  }
+
+  /** Stands for SIGKILL: an Error, so no {@code catch (RuntimeException)} cleanup runs. */
+  private static final class Killed extends Error {
+    Killed() {
+      super("killed", null, false, false);
+    }
+  }
+
+  /** Stdout that kills the step once it holds a given text; later writes are lost. */
+  private static final class KillableStream extends ByteArrayOutputStream {
+    private final String killAt;
+    private boolean killed;
+
+    KillableStream(String killAt) {
+      this.killAt = killAt;
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      if (killed) {
+        return;
+      }
+      super.write(b, off, len);
+      check();
+    }
+
+    @Override
+    public synchronized void write(int b) {
+      if (killed) {
+        return;
+      }
+      super.write(b);
+      check();
+    }
+
+    private void check() {
+      if (killAt != null && toString(StandardCharsets.UTF_8).contains(killAt)) {
+        killed = true;
+        throw new Killed();
+      }
+    }
   }
 
   /** One step's results, as the runner would see them. */

@@ -32,21 +32,20 @@ final class Usage {
       }
     }
     b.append("  --format           dotenv (KEY=value lines, the default) or json\n");
-    if (verb == Verb.OPEN_BRANCH || verb == Verb.DEPLOY_REQUEST) {
-      b.append("\nOutputs (stdout):");
-      for (Output out : Output.values()) {
-        boolean forVerb =
-            verb == Verb.OPEN_BRANCH
-                ? out.ordinal() <= Output.JDBC_URL.ordinal()
-                : out == Output.BRANCH || out.ordinal() > Output.JDBC_URL.ordinal();
-        if (forVerb) {
-          b.append(' ').append(out.envKey());
-        }
+    b.append("\nOutputs (stdout):");
+    for (Output out : Output.values()) {
+      if (out.verbs().contains(verb)) {
+        b.append(' ').append(out.envKey());
       }
-      b.append('\n');
     }
+    b.append('\n');
     if (verb != Verb.SWEEP) {
       b.append("\n--branch is required outside GitHub Actions.\n");
+    }
+    if (verb == Verb.CLOSE_BRANCH) {
+      b.append("A branch this tool did not create (no lease of this machine says so, and the\n");
+      b.append("name is not a generated ci-... one) is deleted only with --force; production\n");
+      b.append("and default branches never are.\n");
     }
     if (verb == Verb.DEPLOY_REQUEST) {
       b.append("--deploy auto previews outside GitHub Actions (there is no merge event);\n");

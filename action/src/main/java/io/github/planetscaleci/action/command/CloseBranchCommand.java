@@ -1,5 +1,8 @@
 package io.github.planetscaleci.action.command;
 
+import io.github.planetscaleci.core.error.ErrorCode;
+import io.github.planetscaleci.core.error.WorkflowException;
+import io.github.planetscaleci.core.naming.BranchNames;
 import io.github.planetscaleci.core.report.MarkdownReport;
 import io.github.planetscaleci.core.report.ReportContext;
 import io.github.planetscaleci.core.workflow.BranchLease;
@@ -14,22 +17,50 @@ public final class CloseBranchCommand {
   private CloseBranchCommand() {}
 
   /**
-   * Closes a branch opened earlier.
+   * Closes a branch.
    *
-   * @param lease the lease saved by open-branch, or null to close {@code branch} by name
-   * @param explicit true when the user named the branch (a lease-less close may then delete a
-   *     branch this tool did not create, never a production one)
+   * <p>The post step ({@code command} false) closes what its lease says: a branch this tool did not
+   * create is kept, only its passwords go. The {@code close-branch} command deletes a branch this
+   * tool created (its lease says so, or the name has one of the generated shapes) and refuses any
+   * other branch, before any request, unless {@link Option#FORCE} is set. Core refuses production
+   * and default branches in every case, forced or not.
+   *
+   * @param lease the lease saved by open-branch, or null when there is none
+   * @param command true for the {@code close-branch} command, false for the post step
    */
   public static CommandResult run(
-      Options options, Session session, BranchLease lease, String branch, boolean explicit) {
+      Options options, Session session, BranchLease lease, String branch, boolean command) {
+    boolean keep = options.flag(Option.KEEP_BRANCH);
     BranchLease target =
         lease != null ? lease : new BranchLease(session.database(), branch, false, List.of());
-    boolean keep = options.flag(Option.KEEP_BRANCH);
-    CloseOutcome outcome =
-        session.workflows().closeBranch(target, new CloseOptions(!keep, explicit && lease == null));
+    CloseOptions close = new CloseOptions(!keep, false);
+    if (command && !keep) {
+      boolean ours = target.created() || BranchNames.isToolBranch(target.branch());
+      boolean force = options.flag(Option.FORCE);
+      if (!ours && !force) {
+        throw notOurs(target);
+      }
+      target = new BranchLease(target.database(), target.branch(), ours, target.passwordIds());
+      close = new CloseOptions(true, force);
+    }
+    CloseOutcome outcome = session.workflows().closeBranch(target, close);
     Map<Output, String> out = new EnumMap<>(Output.class);
     out.put(Output.BRANCH, target.branch());
     return new CommandResult(
         out, MarkdownReport.summary(ReportContext.of(session.database()), outcome), null);
+  }
+
+  private static WorkflowException notOurs(BranchLease target) {
+    return new WorkflowException(
+        ErrorCode.PROTECTED_BRANCH,
+        "refusing to delete branch "
+            + target.branch()
+            + " of "
+            + target.database()
+            + ": this tool did not create it (the name is not one it generates, and no lease of"
+            + " this job records creating it). Nothing was deleted. To delete it anyway, pass"
+            + " `force: true` (action) or --force (CLI); production and default branches are never"
+            + " deleted. To delete only the passwords this job issued, pass `keep-branch: true`"
+            + " (--keep-branch) instead");
   }
 }

@@ -96,6 +96,14 @@ public enum Option {
       null,
       false,
       EnumSet.of(Verb.OPEN_BRANCH, Verb.CLOSE_BRANCH)),
+  FORCE(
+      "force",
+      "close-branch: `true` deletes the branch even if this tool did not create it (never a "
+          + "production or default branch).",
+      "false",
+      null,
+      false,
+      EnumSet.of(Verb.CLOSE_BRANCH)),
   INTO(
       "into",
       "Target branch of the deploy request. Empty: the branch's parent.",
@@ -150,6 +158,14 @@ public enum Option {
   DRY_RUN(
       "dry-run",
       "Sweep: `true` lists what would be deleted and deletes nothing.",
+      "false",
+      null,
+      false,
+      EnumSet.of(Verb.SWEEP)),
+  CLOSE_STALE_REQUESTS(
+      "close-stale-requests",
+      "Sweep: `true` also closes stale deploy requests this tool opened on such branches, then "
+          + "deletes the branches; requests a person opened are never closed.",
       "false",
       null,
       false,

@@ -89,7 +89,15 @@ public final class Options {
         continue;
       }
       switch (o) {
-        case SEED_DATA, KEEP_BRANCH, ALLOW_DATA_LOSS, SKIP_REVERT, COMMENT, DRY_RUN -> flag(o);
+        case SEED_DATA,
+            KEEP_BRANCH,
+            FORCE,
+            ALLOW_DATA_LOSS,
+            SKIP_REVERT,
+            COMMENT,
+            DRY_RUN,
+            CLOSE_STALE_REQUESTS ->
+            flag(o);
         case WAIT_TIMEOUT, PASSWORD_TTL, OLDER_THAN -> duration(o);
         case PASSWORD_ROLE -> passwordRole();
         case DEPLOY -> deployPolicy();

@@ -15,6 +15,7 @@ import io.github.planetscaleci.core.error.ConfigurationException;
 import io.github.planetscaleci.core.error.PlanetScaleCiException;
 import io.github.planetscaleci.core.event.WorkflowEvent;
 import io.github.planetscaleci.core.event.WorkflowListener;
+import io.github.planetscaleci.core.model.DatabaseRef;
 import io.github.planetscaleci.core.naming.BranchName;
 import io.github.planetscaleci.core.naming.BranchNames;
 import io.github.planetscaleci.core.workflow.BranchLease;
@@ -91,19 +92,22 @@ public final class ActionRunner {
 
   private int openBranch(Options options, GitHubEvent event) {
     String branch = branch(options, event);
-    try (Session session = Session.open(options, listener(), "github-action")) {
-      // A provisional lease first, so a cancel during the open still leaves the post step a name
-      // to clean up; only a name derived from the run is surely ours (no one else can hold it),
-      // as in the Jenkins plugin. The final lease below overwrites it (last key wins).
-      BranchLease provisional =
-          new BranchLease(session.database(), branch, isDerived(branch, event), List.of());
-      FileCommands.appendKeyValue(stateFile(), STATE_LEASE, Leases.toJson(provisional));
-      Leases.save(home(), provisional);
+    DatabaseRef db =
+        new DatabaseRef(options.get(Option.ORGANIZATION), options.get(Option.DATABASE));
+    // A provisional lease first, so a cancel during the open still leaves the post step a name
+    // to clean up; only a name derived from the run is surely ours (no one else can hold it),
+    // as in the Jenkins plugin. Each branch or password core reports created is added and saved
+    // at once (last key wins), so a kill after a create still leaves the post step its ids.
+    LeaseRecorder leases =
+        new LeaseRecorder(
+            new BranchLease(db, branch, isDerived(branch, event), List.of()), this::saveLease);
+    try (Session session = Session.open(options, leases.around(listener()), "github-action")) {
       CommandResult r =
           OpenBranchCommand.run(options, session, branch, event.describe(), log::mask);
       // State first: the runner flushes GITHUB_STATE even if a later write fails the step.
-      FileCommands.appendKeyValue(stateFile(), STATE_LEASE, Leases.toJson(r.lease()));
-      Leases.save(home(), r.lease());
+      if (!r.lease().equals(leases.current())) {
+        saveLease(r.lease());
+      }
       if (options.flag(Option.KEEP_BRANCH)) {
         log.log("keep-branch is set: the post step deletes only the passwords.");
       }
@@ -112,16 +116,19 @@ public final class ActionRunner {
     return 0;
   }
 
+  /** Saves a lease for the post step (runner state) and for a later close-branch (HOME). */
+  private void saveLease(BranchLease lease) {
+    FileCommands.appendKeyValue(stateFile(), STATE_LEASE, Leases.toJson(lease));
+    Leases.save(home(), lease);
+  }
+
   private int closeBranch(Options options, GitHubEvent event) {
-    boolean named = options.get(Option.BRANCH) != null;
     String branch = branch(options, event);
     try (Session session = Session.open(options, listener(), "github-action")) {
       BranchLease lease = Leases.load(home(), session.database(), branch);
-      if (lease == null && isDerived(branch, event)) {
-        // No lease file (another job, or HOME not shared), but the name is this run's own.
-        lease = new BranchLease(session.database(), branch, true, List.of());
-      }
-      CommandResult r = CloseBranchCommand.run(options, session, lease, branch, named);
+      // Without a lease file (another job, or HOME not shared) a generated name still counts as
+      // this tool's; any other branch needs `force`.
+      CommandResult r = CloseBranchCommand.run(options, session, lease, branch, true);
       if (lease != null) {
         Leases.delete(home(), lease);
       }

@@ -11,10 +11,12 @@ import io.github.planetscaleci.core.github.GitHubSettings;
 import io.github.planetscaleci.core.github.MergedPullRequest;
 import io.github.planetscaleci.core.github.PullRequestReporter;
 import io.github.planetscaleci.core.github.StickyComment;
+import io.github.planetscaleci.core.report.CommentMarker;
 import io.github.planetscaleci.core.report.MarkdownReport;
 import io.github.planetscaleci.core.report.ReportContext;
 import io.github.planetscaleci.core.workflow.DeployMode;
 import io.github.planetscaleci.core.workflow.DeployRequestOutcome;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,17 +60,55 @@ final class DeployStep {
             + branch
             + (mode == DeployMode.DEPLOY && event.isMerge() ? " (merge detected)" : ""));
     try (Session session = Session.open(options, listener, "github-action")) {
-      DeployRequestOutcome outcome =
-          DeployRequestCommand.run(options, session, branch, mode, notes());
       ReportContext context = new ReportContext(session.database(), runUrl(), null);
+      DeployRequestOutcome outcome;
+      try {
+        outcome = DeployRequestCommand.run(options, session, branch, mode, notes());
+      } catch (PlanetScaleCiException e) {
+        reportFailure(context, mode, branch, e);
+        throw e; // the runner turns it into the ::error:: annotation and the exit code
+      }
       runner.finish(
           new CommandResult(
               DeployRequestCommand.outputs(outcome),
               MarkdownReport.summary(context, outcome),
               null));
-      comment(context, outcome);
+      comment(
+          MarkdownReport.markerFor(context, outcome),
+          MarkdownReport.pullRequestComment(context, outcome));
     }
     return 0;
+  }
+
+  /**
+   * A failed run (a gate refused, the deploy failed, a wait timed out) is reported where a success
+   * would be: the job summary and the sticky comment. Neither may hide the failure itself, so a
+   * problem writing them is only a warning and the caller rethrows the original error.
+   */
+  private void reportFailure(
+      ReportContext context, DeployMode mode, String branch, PlanetScaleCiException failure) {
+    String into = options.get(Option.INTO);
+    String summaryFile = env.get("GITHUB_STEP_SUMMARY");
+    if (summaryFile != null && !summaryFile.isEmpty()) {
+      try {
+        FileCommands.appendSummary(
+            Path.of(summaryFile),
+            MarkdownReport.deployFailure(context, mode, branch, into, failure));
+      } catch (RuntimeException e) {
+        log.warning("Could not write the job summary: " + e.getMessage());
+      }
+    }
+    try {
+      comment(
+          MarkdownReport.markerFor(context, into),
+          MarkdownReport.pullRequestFailureComment(context, mode, branch, into, failure));
+    } catch (RuntimeException e) {
+      log.warning(
+          "Could not comment on the pull request: "
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage());
+    }
   }
 
   private DeployMode mode() {
@@ -93,7 +133,7 @@ final class DeployStep {
   }
 
   /** Comment failures are warnings: the schema work is done and reported in the summary. */
-  private void comment(ReportContext context, DeployRequestOutcome outcome) {
+  private void comment(CommentMarker marker, String body) {
     if (!options.flag(Option.COMMENT)) {
       return;
     }
@@ -119,11 +159,7 @@ final class DeployStep {
       if (number == 0) {
         return;
       }
-      StickyComment c =
-          github.upsertComment(
-              number,
-              MarkdownReport.markerFor(context, outcome),
-              MarkdownReport.pullRequestComment(context, outcome));
+      StickyComment c = github.upsertComment(number, marker, body);
       log.log(
           "pull request #"
               + number

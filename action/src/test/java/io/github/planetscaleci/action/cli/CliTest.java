@@ -43,6 +43,14 @@ class CliTest {
     assertThat(stdout())
         .contains("--parent-branch", "--password-ttl", "DATABASE_URL")
         .doesNotContain("--github-token", "--into");
+    out.reset();
+    assertThat(run(Map.of(), "close-branch", "--help")).isZero();
+    assertThat(stdout()).contains("--force", "Outputs (stdout): BRANCH\n", "only with --force");
+    out.reset();
+    assertThat(run(Map.of(), "sweep", "--help")).isZero();
+    assertThat(stdout())
+        .contains("--close-stale-requests", "Outputs (stdout): CLOSED_REQUESTS\n")
+        .doesNotContain("--force", "--branch");
   }
 
   @Test
