@@ -89,7 +89,7 @@ class ActionDeployFailureTest {
     List<RunnerHarness.Step> steps = new ArrayList<>();
     List<String> secrets = new ArrayList<>(List.of(TOKEN, GITHUB_TOKEN));
     try (FakeGitHub gh = new FakeGitHub("acme/shop", 12, MERGE_SHA)) {
-      // The pull request's preview posts the comment for `main`.
+      // The pull request's preview posts the comment for `main` (no `into`: the branch's parent).
       Path prJob = dir.resolve("pr");
       RunnerHarness prOpen = step(prJob, gh, "pull_request", "pull_request_opened.json", "700");
       RunnerHarness.Step open = prOpen.main();
@@ -100,7 +100,6 @@ class ActionDeployFailureTest {
       RunnerHarness.Step preview =
           step(prJob, gh, "pull_request", "pull_request_opened.json", "700")
               .input("command", "deploy-request")
-              .input("into", "main")
               .main();
       steps.add(preview);
       assertThat(preview.exitCode()).as(preview.stdout()).isZero();
@@ -119,7 +118,6 @@ class ActionDeployFailureTest {
       RunnerHarness.Step deploy =
           step(mergeJob, gh, "push", "push_main.json", "701")
               .input("command", "deploy-request")
-              .input("into", "main")
               .main();
       steps.add(deploy);
 
@@ -135,7 +133,8 @@ class ActionDeployFailureTest {
           .contains(":x: Schema deploy of `ci-gh-main-r701-a1` into `main`")
           .contains("failed", BLOCKED, "can drop data, so it was not deployed")
           .contains("allow\\-data\\-loss", "DROP COLUMN \\`legacy\\_code\\`");
-      // The sticky comment of the merged pull request (found from the pushed commit) now says so.
+      // The sticky comment of the merged pull request (found from the pushed commit) now says so:
+      // the failure resolves the target as the success did, so it replaces that comment.
       assertThat(gh.writes()).hasSize(2);
       assertThat(gh.writes().get(1)).isEqualTo("PATCH " + commentId);
       assertThat(gh.comments())
@@ -179,9 +178,9 @@ class ActionDeployFailureTest {
         .singleElement()
         .asString()
         .startsWith("error|PlanetScale data loss blocked|");
-    // Without `into` the report names the default target.
+    // Without `into` the report names the target core resolved (the branch's parent).
     assertThat(deploy.summary())
-        .contains(":x: Schema deploy of `ci-gh-main-r702-a1` into the default branch")
+        .contains(":x: Schema deploy of `ci-gh-main-r702-a1` into `main`")
         .contains(BLOCKED);
     RunnerHarness.Step post = open.post();
     assertThat(post.exitCode()).isZero();

@@ -8,7 +8,6 @@ import io.github.planetscaleci.core.client.PlanetScaleClient;
 import io.github.planetscaleci.core.error.PlanetScaleCiException;
 import io.github.planetscaleci.core.event.WorkflowEvent;
 import io.github.planetscaleci.core.event.WorkflowListener;
-import io.github.planetscaleci.core.model.Branch;
 import io.github.planetscaleci.core.model.DeployRequest;
 import io.github.planetscaleci.core.report.MarkdownReport;
 import io.github.planetscaleci.core.report.ReportContext;
@@ -150,13 +149,11 @@ final class DeployRequestExecution
    * The target core picks when none is given (the branch's parent, else the default branch), for
    * the comment's marker; null when it cannot be read now.
    */
+  /** The target core resolved for the request, or null when it cannot be read now. */
   private static String defaultTarget(PlanetScaleClient client, DeploySettings s) {
     try {
-      Branch b = client.branches().get(s.databaseRef(), s.branch);
-      if (b.parentBranch() != null && !b.parentBranch().isBlank()) {
-        return b.parentBranch();
-      }
-      return client.databases().get(s.databaseRef()).defaultBranch();
+      return Connections.workflows(client, WorkflowListener.NONE)
+          .deployTarget(s.databaseRef(), s.branch, null);
     } catch (PlanetScaleCiException e) {
       return null;
     }

@@ -65,7 +65,7 @@ final class DeployStep {
       try {
         outcome = DeployRequestCommand.run(options, session, branch, mode, notes());
       } catch (PlanetScaleCiException e) {
-        reportFailure(context, mode, branch, e);
+        reportFailure(session, context, mode, branch, e);
         throw e; // the runner turns it into the ::error:: annotation and the exit code
       }
       runner.finish(
@@ -86,8 +86,12 @@ final class DeployStep {
    * problem writing them is only a warning and the caller rethrows the original error.
    */
   private void reportFailure(
-      ReportContext context, DeployMode mode, String branch, PlanetScaleCiException failure) {
-    String into = options.get(Option.INTO);
+      Session session,
+      ReportContext context,
+      DeployMode mode,
+      String branch,
+      PlanetScaleCiException failure) {
+    String into = target(session, branch);
     String summaryFile = env.get("GITHUB_STEP_SUMMARY");
     if (summaryFile != null && !summaryFile.isEmpty()) {
       try {
@@ -97,6 +101,12 @@ final class DeployStep {
       } catch (RuntimeException e) {
         log.warning("Could not write the job summary: " + e.getMessage());
       }
+    }
+    if (into == null) {
+      log.warning(
+          "No pull request comment: the target branch of the failed deploy request could not be"
+              + " read.");
+      return;
     }
     try {
       comment(
@@ -108,6 +118,19 @@ final class DeployStep {
               + e.getClass().getSimpleName()
               + ": "
               + e.getMessage());
+    }
+  }
+
+  /**
+   * The target as core resolves it (the into input, else the branch's parent, else the default
+   * branch), so that a failure replaces the comment of an earlier success for the same target; null
+   * when it cannot be read now.
+   */
+  private String target(Session session, String branch) {
+    try {
+      return session.workflows().deployTarget(session.database(), branch, options.get(Option.INTO));
+    } catch (PlanetScaleCiException e) {
+      return null;
     }
   }
 

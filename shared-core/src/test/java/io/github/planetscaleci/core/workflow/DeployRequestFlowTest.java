@@ -75,6 +75,16 @@ class DeployRequestFlowTest {
   }
 
   @Test
+  void theDeployTargetIsIntoElseTheParentElseTheDefaultBranch() {
+    f.ps.branches.put("ci-dev", f.ps.branch("ci-dev", "dev", true, false, FakeClock.START));
+    f.ps.branches.put("ci-orphan", f.ps.branch("ci-orphan", null, true, false, FakeClock.START));
+    assertThat(f.workflows.deployTarget(DB, "ci-dev", "release")).isEqualTo("release");
+    assertThat(f.workflows.deployTarget(DB, "ci-dev", null)).isEqualTo("dev");
+    assertThat(f.workflows.deployTarget(DB, "ci-dev", " ")).isEqualTo("dev");
+    assertThat(f.workflows.deployTarget(DB, "ci-orphan", null)).isEqualTo("main");
+  }
+
+  @Test
   void noChangesClosesTheRequestAndIsNotAnError() {
     drs.diffOutcome = DeploymentState.NO_CHANGES;
     DeployRequestOutcome out = f.workflows.deployRequest(deploy(false, false, true, false));
