@@ -6,6 +6,7 @@ import hudson.model.TaskListener;
 import io.github.planetscaleci.core.client.Credentials.ServiceToken;
 import io.github.planetscaleci.core.client.PlanetScaleClient;
 import io.github.planetscaleci.core.error.PlanetScaleCiException;
+import io.github.planetscaleci.core.event.DeployTargetRecorder;
 import io.github.planetscaleci.core.event.WorkflowEvent;
 import io.github.planetscaleci.core.event.WorkflowListener;
 import io.github.planetscaleci.core.model.DeployRequest;
@@ -54,16 +55,16 @@ final class DeployRequestExecution
 
     List<String> previews = new CopyOnWriteArrayList<>();
     DeployRequestOutcome outcome;
+    DeployTargetRecorder target =
+        new DeployTargetRecorder(recordingPreviews(run, s, previews, log));
     try (PlanetScaleClient client = Connections.client(s.apiUrl, token)) {
       try {
-        outcome =
-            Connections.workflows(client, recordingPreviews(run, s, previews, log))
-                .deployRequest(s.options(step));
+        outcome = Connections.workflows(client, target).deployRequest(s.options(step));
       } catch (PlanetScaleCiException e) {
         // No `finally`: only a step that ran to its end settles its previews; after a hard kill
         // they stay recorded for the safety net.
         settle(run, previews);
-        reportFailure(run, client, s, report, comment, log, e);
+        reportFailure(run, target.intoBranch(s.into), s, report, comment, log, e);
         throw Failures.abort(e);
       }
     }
@@ -83,18 +84,17 @@ final class DeployRequestExecution
    */
   private void reportFailure(
       Run<?, ?> run,
-      PlanetScaleClient client,
+      String into,
       DeploySettings s,
       ReportContext report,
       PullRequestComment comment,
       BuildLog log,
       PlanetScaleCiException e) {
-    String into = s.into != null ? s.into : defaultTarget(client, s);
     String text = log.masked(DeployFailureReport.text(report, s.branch, into, e));
     log.println(text);
     run.addAction(new DeployRequestSummaryAction(text));
     if (into == null) {
-      comment.skip("the target branch of the failed deploy request could not be read");
+      comment.skip("the run failed before the target branch of its deploy request was known");
       return;
     }
     try {
@@ -149,16 +149,6 @@ final class DeployRequestExecution
    * The target core picks when none is given (the branch's parent, else the default branch), for
    * the comment's marker; null when it cannot be read now.
    */
-  /** The target core resolved for the request, or null when it cannot be read now. */
-  private static String defaultTarget(PlanetScaleClient client, DeploySettings s) {
-    try {
-      return Connections.workflows(client, WorkflowListener.NONE)
-          .deployTarget(s.databaseRef(), s.branch, null);
-    } catch (PlanetScaleCiException e) {
-      return null;
-    }
-  }
-
   private static Map<String, Object> result(DeploySettings s, DeployRequestOutcome o) {
     DeployRequest r = o.request();
     Map<String, Object> m = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import io.github.planetscaleci.action.command.Option;
 import io.github.planetscaleci.action.command.Options;
 import io.github.planetscaleci.action.command.Session;
 import io.github.planetscaleci.core.error.PlanetScaleCiException;
+import io.github.planetscaleci.core.event.DeployTargetRecorder;
 import io.github.planetscaleci.core.event.WorkflowListener;
 import io.github.planetscaleci.core.github.GitHubSettings;
 import io.github.planetscaleci.core.github.MergedPullRequest;
@@ -59,13 +60,14 @@ final class DeployStep {
             + " branch "
             + branch
             + (mode == DeployMode.DEPLOY && event.isMerge() ? " (merge detected)" : ""));
-    try (Session session = Session.open(options, listener, "github-action")) {
+    DeployTargetRecorder target = new DeployTargetRecorder(listener);
+    try (Session session = Session.open(options, target, "github-action")) {
       ReportContext context = new ReportContext(session.database(), runUrl(), null);
       DeployRequestOutcome outcome;
       try {
         outcome = DeployRequestCommand.run(options, session, branch, mode, notes());
       } catch (PlanetScaleCiException e) {
-        reportFailure(session, context, mode, branch, e);
+        reportFailure(context, mode, branch, target.intoBranch(options.get(Option.INTO)), e);
         throw e; // the runner turns it into the ::error:: annotation and the exit code
       }
       runner.finish(
@@ -86,12 +88,11 @@ final class DeployStep {
    * problem writing them is only a warning and the caller rethrows the original error.
    */
   private void reportFailure(
-      Session session,
       ReportContext context,
       DeployMode mode,
       String branch,
+      String into,
       PlanetScaleCiException failure) {
-    String into = target(session, branch);
     String summaryFile = env.get("GITHUB_STEP_SUMMARY");
     if (summaryFile != null && !summaryFile.isEmpty()) {
       try {
@@ -104,8 +105,8 @@ final class DeployStep {
     }
     if (into == null) {
       log.warning(
-          "No pull request comment: the target branch of the failed deploy request could not be"
-              + " read.");
+          "No pull request comment: the run failed before the target branch of its deploy request"
+              + " was known.");
       return;
     }
     try {
@@ -118,19 +119,6 @@ final class DeployStep {
               + e.getClass().getSimpleName()
               + ": "
               + e.getMessage());
-    }
-  }
-
-  /**
-   * The target as core resolves it (the into input, else the branch's parent, else the default
-   * branch), so that a failure replaces the comment of an earlier success for the same target; null
-   * when it cannot be read now.
-   */
-  private String target(Session session, String branch) {
-    try {
-      return session.workflows().deployTarget(session.database(), branch, options.get(Option.INTO));
-    } catch (PlanetScaleCiException e) {
-      return null;
     }
   }
 

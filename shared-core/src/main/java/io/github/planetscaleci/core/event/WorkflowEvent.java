@@ -6,7 +6,8 @@ public sealed interface WorkflowEvent
         WorkflowEvent.Info,
         WorkflowEvent.Warning,
         WorkflowEvent.MaskSecret,
-        WorkflowEvent.Created {
+        WorkflowEvent.Created,
+        WorkflowEvent.DeployTarget {
 
   /** A step started or advanced, e.g. step {@code wait-ready}, message "branch not ready yet". */
   record Progress(String step, String message) implements WorkflowEvent {}
@@ -37,6 +38,14 @@ public sealed interface WorkflowEvent
    */
   record Created(
       CreatedResource resource, String organization, String database, String branch, String id)
+      implements WorkflowEvent {}
+
+  /**
+   * The branch a deploy request goes into, as the workflow resolved it (the given target, else the
+   * branch's parent, else the default branch), reported before anything can refuse or fail, so that
+   * a host can report a failure under the same target as a success ({@link DeployTargetRecorder}).
+   */
+  record DeployTarget(String organization, String database, String branch, String intoBranch)
       implements WorkflowEvent {}
 
   /** What a {@link Created} event reports. */

@@ -43,6 +43,7 @@ final class DeployRequestFlow {
       throw new ConfigurationException(
           "branch " + o.branch() + " cannot be deployed into itself: name another target branch");
     }
+    events.deployTarget(db, o.branch(), into);
     DeployRequest existing =
         client.deployRequests().list(db, DeployRequestFilter.open(o.branch(), into)).stream()
             .filter(d -> d.isOpen() && o.branch().equals(d.branch()) && into.equals(d.intoBranch()))
@@ -127,7 +128,7 @@ final class DeployRequestFlow {
     return dr;
   }
 
-  static String defaultTarget(PlanetScaleClient client, DatabaseRef db, Branch branch) {
+  private static String defaultTarget(PlanetScaleClient client, DatabaseRef db, Branch branch) {
     if (branch.parentBranch() != null && !branch.parentBranch().isBlank()) {
       return branch.parentBranch();
     }

@@ -36,6 +36,11 @@ final class Events {
     emit(new WorkflowEvent.Created(resource, db.organization(), db.database(), branch, id));
   }
 
+  /** Reports the target a deploy request from {@code branch} goes into. */
+  void deployTarget(DatabaseRef db, String branch, String into) {
+    emit(new WorkflowEvent.DeployTarget(db.organization(), db.database(), branch, into));
+  }
+
   private void emit(WorkflowEvent event) {
     try {
       listener.onEvent(event);

@@ -2,7 +2,6 @@ package io.github.planetscaleci.core.workflow;
 
 import io.github.planetscaleci.core.client.PlanetScaleClient;
 import io.github.planetscaleci.core.event.WorkflowListener;
-import io.github.planetscaleci.core.model.DatabaseRef;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Random;
@@ -49,22 +48,6 @@ public final class Workflows {
   public DeployRequestOutcome deployRequest(DeployRequestOptions options) {
     Objects.requireNonNull(options, "options");
     return new DeployRequestFlow(client, events, poller).run(options);
-  }
-
-  /**
-   * The branch a deploy request from {@code branch} goes into: {@code into} when given, else the
-   * branch's parent, else the database's default branch, exactly as {@link #deployRequest} decides.
-   * For reporting a failed run under the same target as a successful one.
-   *
-   * @throws io.github.planetscaleci.core.error.PlanetScaleCiException if the branch or database
-   *     cannot be read
-   */
-  public String deployTarget(DatabaseRef database, String branch, String into) {
-    if (into != null && !into.isBlank()) {
-      return into;
-    }
-    return DeployRequestFlow.defaultTarget(
-        client, database, client.branches().get(database, branch));
   }
 
   /** Deletes this tool's stale branches (or lists them in a dry run). */

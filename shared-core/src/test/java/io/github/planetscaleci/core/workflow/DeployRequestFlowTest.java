@@ -4,9 +4,11 @@ import static io.github.planetscaleci.core.workflow.FakePlanetScale.DB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.planetscaleci.core.error.ApiException;
 import io.github.planetscaleci.core.error.ConfigurationException;
 import io.github.planetscaleci.core.error.ErrorCode;
 import io.github.planetscaleci.core.error.PlanetScaleCiException;
+import io.github.planetscaleci.core.event.DeployTargetRecorder;
 import io.github.planetscaleci.core.event.WorkflowEvent;
 import io.github.planetscaleci.core.model.DeployOperation;
 import io.github.planetscaleci.core.model.DeploymentState;
@@ -75,13 +77,27 @@ class DeployRequestFlowTest {
   }
 
   @Test
-  void theDeployTargetIsIntoElseTheParentElseTheDefaultBranch() {
+  void theResolvedTargetIsReportedBeforeAnyGateCanRefuse() {
+    // into, else the branch's parent, else the default branch; a failure after it still knows it
     f.ps.branches.put("ci-dev", f.ps.branch("ci-dev", "dev", true, false, FakeClock.START));
+    f.ps.branches.put("dev", f.ps.branch("dev", null, true, false, FakeClock.START));
     f.ps.branches.put("ci-orphan", f.ps.branch("ci-orphan", null, true, false, FakeClock.START));
-    assertThat(f.workflows.deployTarget(DB, "ci-dev", "release")).isEqualTo("release");
-    assertThat(f.workflows.deployTarget(DB, "ci-dev", null)).isEqualTo("dev");
-    assertThat(f.workflows.deployTarget(DB, "ci-dev", " ")).isEqualTo("dev");
-    assertThat(f.workflows.deployTarget(DB, "ci-orphan", null)).isEqualTo("main");
+    f.ps.faults.failAlways("dr.list", Faults.api(ErrorCode.SERVER_ERROR, 503));
+    for (String[] c :
+        new String[][] {
+          {"ci-dev", "release", "release"}, {"ci-dev", null, "dev"}, {"ci-orphan", null, "main"}
+        }) {
+      DeployTargetRecorder recorder = new DeployTargetRecorder(f.events::add);
+      Workflows w = new Workflows(f.ps, recorder, f.clock, new java.util.Random(1));
+      DeployRequestOptions o = DeployRequestOptions.deploy(DB, c[0]).withInto(c[1]);
+      assertThatThrownBy(() -> w.deployRequest(o)).isInstanceOf(ApiException.class);
+      assertThat(recorder.intoBranch(null)).as(c[0] + " into " + c[1]).isEqualTo(c[2]);
+    }
+    assertThat(f.events)
+        .filteredOn(e -> e instanceof WorkflowEvent.DeployTarget)
+        .first()
+        .isEqualTo(new WorkflowEvent.DeployTarget("acme", "app", "ci-dev", "release"));
+    assertThat(new DeployTargetRecorder(null).intoBranch("fallback")).isEqualTo("fallback");
   }
 
   @Test
