@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.planetscaleci.action.command.Leases;
 import io.github.planetscaleci.core.model.DatabaseRef;
 import io.github.planetscaleci.core.workflow.BranchLease;
-import io.github.planetscaleci.emulator.PlanetScaleEmulator;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,37 +21,19 @@ import org.junit.jupiter.api.io.TempDir;
 class ActionCleanupTest {
   private static final String TOKEN_ID = "cleanup-token-id";
   private static final String TOKEN = "pscale_tkn_CANARYCLEANUP0001";
-  private static final DatabaseRef DB = new DatabaseRef("acme", "shop");
+  private static final DatabaseRef DB = EmulatorFixture.DB;
 
-  private PlanetScaleEmulator emulator;
+  @RegisterExtension
+  static final EmulatorFixture emulator =
+      EmulatorFixture.serviceToken(TOKEN_ID, TOKEN).database(null);
+
   @TempDir Path dir;
 
-  @BeforeAll
-  void start() throws Exception {
-    emulator =
-        PlanetScaleEmulator.builder()
-            .port(0)
-            .serviceToken(TOKEN_ID, TOKEN)
-            .provisioningDelay(Duration.ZERO)
-            .build();
-    emulator.start();
-    emulator.createDatabase("acme", "shop", null);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    emulator.close();
-  }
-
   private RunnerHarness job(String name, String runId) {
-    return new RunnerHarness(dir.resolve(name))
+    return emulator
+        .job(dir.resolve(name))
         .event("pull_request", "pull_request_opened.json")
         .run(runId, "1")
-        .input("organization", "acme")
-        .input("database", "shop")
-        .input("service-token-id", TOKEN_ID)
-        .input("service-token", TOKEN)
-        .input("api-url", emulator.url())
         .input("wait-timeout", "2m");
   }
 
@@ -68,10 +47,6 @@ class ActionCleanupTest {
       }
     }
     return leases;
-  }
-
-  private int branches() {
-    return emulator.stats().of("acme", "shop").branches();
   }
 
   @Test
@@ -90,7 +65,7 @@ class ActionCleanupTest {
     assertThat(Leases.fromJson(open.state().get("lease"))).isEqualTo(last);
     assertThat(open.state().toString()).doesNotContain(open.outputs().get("password"));
     assertThat(main.post().exitCode()).isZero();
-    assertThat(branches()).isZero();
+    assertThat(emulator.branches()).isZero();
   }
 
   @Test
@@ -101,7 +76,7 @@ class ActionCleanupTest {
     assertThat(leasesWritten(open).get(0))
         .isEqualTo(new BranchLease(DB, "feature-x", false, List.of()));
     assertThat(main.post().exitCode()).isZero();
-    assertThat(branches()).isZero();
+    assertThat(emulator.branches()).isZero();
   }
 
   @Test
@@ -109,14 +84,14 @@ class ActionCleanupTest {
     // Stand in for the cancelled step: the branch and a password exist, state has no password id.
     RunnerHarness.Step opened = job("cancelled-setup", "302").main();
     assertThat(opened.exitCode()).as(opened.stdout()).isZero();
-    assertThat(branches()).isEqualTo(1);
-    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isEqualTo(1);
+    assertThat(emulator.branches()).isEqualTo(1);
+    assertThat(emulator.passwordUsers()).isEqualTo(1);
 
     String provisional = Leases.toJson(new BranchLease(DB, "ci-pr-12-r302-a1", true, List.of()));
     RunnerHarness.Step post = job("cancelled", "302").state("lease", provisional).post();
     assertThat(post.exitCode()).as(post.stdout()).isZero();
-    assertThat(branches()).isZero();
-    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isZero();
+    assertThat(emulator.branches()).isZero();
+    assertThat(emulator.passwordUsers()).isZero();
   }
 
   @Test
@@ -135,8 +110,8 @@ class ActionCleanupTest {
     RunnerHarness.Step killed = job.mainKilledAt("verified for branch killed-x");
     assertThat(killed.exitCode()).isEqualTo(137);
     assertThat(killed.outputs()).isEmpty();
-    assertThat(branches()).isEqualTo(1);
-    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isEqualTo(1);
+    assertThat(emulator.branches()).isEqualTo(1);
+    assertThat(emulator.passwordUsers()).isEqualTo(1);
     // The provisional lease (a user's name: not ours), then each creation as core reported it.
     List<BranchLease> leases = leasesWritten(killed);
     assertThat(leases.get(0)).isEqualTo(new BranchLease(DB, "killed-x", false, List.of()));
@@ -150,8 +125,8 @@ class ActionCleanupTest {
     RunnerHarness.Step post = job.post();
     assertThat(post.exitCode()).as(post.stdout()).isZero();
     assertThat(post.visibleLog()).anyMatch(l -> l.contains("deleted branch killed-x"));
-    assertThat(branches()).isZero();
-    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isZero();
+    assertThat(emulator.branches()).isZero();
+    assertThat(emulator.passwordUsers()).isZero();
   }
 
   @Test
@@ -160,13 +135,13 @@ class ActionCleanupTest {
         job("killed-keep", "308").input("branch", "killed-keep").input("keep-branch", "true");
     RunnerHarness.Step killed = job.mainKilledAt("verified for branch killed-keep");
     assertThat(killed.exitCode()).isEqualTo(137);
-    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isEqualTo(1);
+    assertThat(emulator.passwordUsers()).isEqualTo(1);
 
     // keep-branch: the post step deletes only the passwords, which it knows only by their ids.
     RunnerHarness.Step post = job.post();
     assertThat(post.exitCode()).as(post.stdout()).isZero();
-    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isZero();
-    assertThat(branches()).isEqualTo(1);
+    assertThat(emulator.passwordUsers()).isZero();
+    assertThat(emulator.branches()).isEqualTo(1);
 
     // The post step dropped the lease file with the passwords; the kept branch is now a branch
     // like any other, so only a forced close-branch deletes it.
@@ -176,7 +151,7 @@ class ActionCleanupTest {
             .input("command", "close-branch")
             .main();
     assertThat(refused.exitCode()).as(refused.stdout()).isEqualTo(24);
-    assertThat(branches()).isEqualTo(1);
+    assertThat(emulator.branches()).isEqualTo(1);
     RunnerHarness.Step forced =
         job("killed-keep-close", "309")
             .input("branch", "killed-keep")
@@ -184,20 +159,20 @@ class ActionCleanupTest {
             .input("force", "true")
             .main();
     assertThat(forced.exitCode()).as(forced.stdout()).isZero();
-    assertThat(branches()).isZero();
+    assertThat(emulator.branches()).isZero();
   }
 
   @Test
   void closeBranchInAnotherJobDeletesTheBranchThisRunDerived() {
     RunnerHarness.Step open = job("open-job", "304").main();
     assertThat(open.exitCode()).as(open.stdout()).isZero();
-    assertThat(branches()).isEqualTo(1);
+    assertThat(emulator.branches()).isEqualTo(1);
     // Another job of the same run: a fresh HOME, so no lease file; the name is derived again.
     RunnerHarness.Step close = job("close-job", "304").input("command", "close-branch").main();
     assertThat(close.exitCode()).as(close.stdout()).isZero();
     assertThat(close.outputs()).containsEntry("branch", "ci-pr-12-r304-a1");
-    assertThat(branches()).isZero();
-    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isZero();
+    assertThat(emulator.branches()).isZero();
+    assertThat(emulator.passwordUsers()).isZero();
   }
 
   @Test
@@ -207,13 +182,13 @@ class ActionCleanupTest {
     assertThat(open.exitCode()).as(open.stdout()).isZero();
     RunnerHarness.Step close = job("other-close", "306").input("command", "close-branch").main();
     assertThat(close.exitCode()).as(close.stdout()).isZero();
-    assertThat(branches()).isEqualTo(1);
+    assertThat(emulator.branches()).isEqualTo(1);
     RunnerHarness.Step named =
         job("other-close-named", "306")
             .input("command", "close-branch")
             .input("branch", "ci-pr-12-r305-a1")
             .main();
     assertThat(named.exitCode()).as(named.stdout()).isZero();
-    assertThat(branches()).isZero();
+    assertThat(emulator.branches()).isZero();
   }
 }

@@ -2,22 +2,15 @@ package io.github.planetscaleci.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.planetscaleci.core.model.DatabaseRef;
 import io.github.planetscaleci.core.report.CommentMarker;
-import io.github.planetscaleci.emulator.PlanetScaleEmulator;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,34 +28,18 @@ class ActionDeployFailureTest {
   /** The error code and exit code as the Markdown report renders them (escaped). */
   private static final String BLOCKED = "**data\\_loss\\_blocked** (exit code 21)";
 
-  private static final String MARKER_MAIN =
-      new CommentMarker(new DatabaseRef("acme", "shop"), "main").line();
+  private static final String MARKER_MAIN = new CommentMarker(EmulatorFixture.DB, "main").line();
 
-  private PlanetScaleEmulator emulator;
+  @RegisterExtension
+  static final EmulatorFixture emulator =
+      EmulatorFixture.serviceToken(TOKEN_ID, TOKEN)
+          .deployStepDelay(Duration.ofMillis(20))
+          .database(
+              "CREATE TABLE customers (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT"
+                  + " NULL, legacy_code VARCHAR(20) NULL);"
+                  + "INSERT INTO customers VALUES (1, 'Ada', 'A1'), (2, 'Grace', 'G2');");
+
   @TempDir Path dir;
-
-  @BeforeAll
-  void start() throws Exception {
-    emulator =
-        PlanetScaleEmulator.builder()
-            .port(0)
-            .serviceToken(TOKEN_ID, TOKEN)
-            .provisioningDelay(Duration.ZERO)
-            .deployStepDelay(Duration.ofMillis(20))
-            .build();
-    emulator.start();
-    emulator.createDatabase(
-        "acme",
-        "shop",
-        "CREATE TABLE customers (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL,"
-            + " legacy_code VARCHAR(20) NULL);"
-            + "INSERT INTO customers VALUES (1, 'Ada', 'A1'), (2, 'Grace', 'G2');");
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    emulator.close();
-  }
 
   private RunnerHarness step(Path job, FakeGitHub gh, String event, String payload, String run) {
     return step(job, gh.url(), event, payload, run);
@@ -70,14 +47,10 @@ class ActionDeployFailureTest {
 
   private RunnerHarness step(
       Path job, String githubApiUrl, String event, String payload, String run) {
-    return new RunnerHarness(job)
+    return emulator
+        .job(job)
         .event(event, payload)
         .run(run, "1")
-        .input("organization", "acme")
-        .input("database", "shop")
-        .input("service-token-id", TOKEN_ID)
-        .input("service-token", TOKEN)
-        .input("api-url", emulator.url())
         .input("github-token", GITHUB_TOKEN)
         .input("wait-timeout", "2m")
         .env("GITHUB_API_URL", githubApiUrl);
@@ -95,7 +68,7 @@ class ActionDeployFailureTest {
       RunnerHarness.Step open = prOpen.main();
       steps.add(open);
       assertThat(open.exitCode()).as(open.stdout()).isZero();
-      secrets.addAll(List.of(open.outputs().get("password"), open.outputs().get("database-url")));
+      secrets.addAll(Secrets.ofOutputs(open.outputs()));
       dropLegacyColumn(open.outputs());
       RunnerHarness.Step preview =
           step(prJob, gh, "pull_request", "pull_request_opened.json", "700")
@@ -113,7 +86,7 @@ class ActionDeployFailureTest {
       RunnerHarness.Step open2 = mergeOpen.main();
       steps.add(open2);
       assertThat(open2.exitCode()).as(open2.stdout()).isZero();
-      secrets.addAll(List.of(open2.outputs().get("password"), open2.outputs().get("database-url")));
+      secrets.addAll(Secrets.ofOutputs(open2.outputs()));
       dropLegacyColumn(open2.outputs());
       RunnerHarness.Step deploy =
           step(mergeJob, gh, "push", "push_main.json", "701")
@@ -147,10 +120,10 @@ class ActionDeployFailureTest {
 
       steps.add(mergeOpen.post());
       // The gate refused before any change: main keeps the column, nothing is left open.
-      assertThat(columns()).contains("legacy_code");
-      assertThat(emulator.stats().of("acme", "shop").branches()).isZero();
-      assertThat(emulator.stats().of("acme", "shop").openDeployRequests()).isZero();
-      assertNoSecrets(steps, secrets, gh.bodiesSent());
+      assertThat(emulator.mainColumns("customers")).contains("legacy_code");
+      assertThat(emulator.branches()).isZero();
+      assertThat(emulator.openDeployRequests()).isZero();
+      Secrets.assertAbsent(steps, secrets, gh.bodiesSent());
     }
   }
 
@@ -164,7 +137,7 @@ class ActionDeployFailureTest {
     RunnerHarness open = step(job, deadGitHub, "push", "push_main.json", "702");
     RunnerHarness.Step opened = open.main();
     assertThat(opened.exitCode()).as(opened.stdout()).isZero();
-    secrets.addAll(List.of(opened.outputs().get("password"), opened.outputs().get("database-url")));
+    secrets.addAll(Secrets.ofOutputs(opened.outputs()));
     dropLegacyColumn(opened.outputs());
     RunnerHarness.Step deploy =
         step(job, deadGitHub, "push", "push_main.json", "702")
@@ -184,8 +157,8 @@ class ActionDeployFailureTest {
         .contains(BLOCKED);
     RunnerHarness.Step post = open.post();
     assertThat(post.exitCode()).isZero();
-    assertThat(emulator.stats().of("acme", "shop").branches()).isZero();
-    assertNoSecrets(List.of(opened, deploy, post), secrets, List.of());
+    assertThat(emulator.branches()).isZero();
+    Secrets.assertAbsent(List.of(opened, deploy, post), secrets);
   }
 
   @Test
@@ -208,48 +181,8 @@ class ActionDeployFailureTest {
     }
   }
 
-  private static void assertNoSecrets(
-      List<RunnerHarness.Step> steps, List<String> secrets, List<String> commentBodies) {
-    for (RunnerHarness.Step s : steps) {
-      for (String secret : secrets) {
-        assertThat(secret).isNotBlank();
-        assertThat(s.stdout().lines().filter(l -> l.contains(secret)))
-            .allMatch(l -> l.startsWith("::add-mask::"));
-        assertThat(s.stderr()).doesNotContain(secret);
-        assertThat(s.summary()).doesNotContain(secret);
-        assertThat(s.state().toString()).doesNotContain(secret);
-        assertThat(s.visibleLog()).noneMatch(l -> l.contains(secret));
-      }
-    }
-    for (String body : commentBodies) {
-      for (String secret : secrets) {
-        assertThat(body).doesNotContain(secret);
-      }
-    }
-  }
-
   /** The migration under test: drops a column that holds data. */
   private static void dropLegacyColumn(Map<String, String> out) throws Exception {
-    String jdbc = out.get("jdbc-url").replace("jdbc:mysql:", "jdbc:mariadb:");
-    try (Connection c =
-            DriverManager.getConnection(jdbc, out.get("username"), out.get("password"));
-        Statement st = c.createStatement()) {
-      st.execute("ALTER TABLE customers DROP COLUMN legacy_code");
-    }
-  }
-
-  private List<String> columns() throws Exception {
-    List<String> cols = new ArrayList<>();
-    try (Connection c =
-            DriverManager.getConnection(
-                emulator.adminJdbcUrl("acme", "shop", "main"),
-                emulator.adminUser(),
-                emulator.adminPassword());
-        ResultSet rs = c.getMetaData().getColumns(c.getCatalog(), null, "customers", null)) {
-      while (rs.next()) {
-        cols.add(rs.getString("COLUMN_NAME"));
-      }
-    }
-    return cols;
+    EmulatorFixture.asBranchUser(out, "ALTER TABLE customers DROP COLUMN legacy_code");
   }
 }

@@ -2,14 +2,8 @@ package io.github.planetscaleci.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.planetscaleci.core.model.DatabaseRef;
 import io.github.planetscaleci.core.report.CommentMarker;
-import io.github.planetscaleci.emulator.PlanetScaleEmulator;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,32 +28,26 @@ class ActionEndToEndTest {
   static final String GITHUB_TOKEN = "ghs_CANARYGITHUBTOKENe2e0001";
   static final String MERGE_SHA = "9f1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c";
 
-  private PlanetScaleEmulator emulator;
+  @RegisterExtension
+  static final EmulatorFixture emulator =
+      EmulatorFixture.serviceToken(TOKEN_ID, TOKEN)
+          .deployStepDelay(Duration.ofMillis(20))
+          .database(
+              "CREATE TABLE customers (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT"
+                  + " NULL);"
+                  + "INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace');");
+
   private FakeGitHub github;
   @TempDir Path dir;
 
   @BeforeAll
   void start() throws Exception {
-    emulator =
-        PlanetScaleEmulator.builder()
-            .port(0)
-            .serviceToken(TOKEN_ID, TOKEN)
-            .provisioningDelay(Duration.ZERO)
-            .deployStepDelay(Duration.ofMillis(20))
-            .build();
-    emulator.start();
-    emulator.createDatabase(
-        "acme",
-        "shop",
-        "CREATE TABLE customers (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL);"
-            + "INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace');");
     github = new FakeGitHub("acme/shop", 12, MERGE_SHA);
   }
 
   @AfterAll
   void stop() throws Exception {
     github.close();
-    emulator.close();
   }
 
   private RunnerHarness step(Path job, String event, String payload, String runId) {
@@ -66,14 +55,10 @@ class ActionEndToEndTest {
   }
 
   private RunnerHarness step(Path job, String event, String payload, String runId, FakeGitHub gh) {
-    return new RunnerHarness(job)
+    return emulator
+        .job(job)
         .event(event, payload)
         .run(runId, "1")
-        .input("organization", "acme")
-        .input("database", "shop")
-        .input("service-token-id", TOKEN_ID)
-        .input("service-token", TOKEN)
-        .input("api-url", emulator.url())
         .input("github-token", GITHUB_TOKEN)
         .input("wait-timeout", "2m")
         .env("GITHUB_API_URL", gh.url());
@@ -108,10 +93,10 @@ class ActionEndToEndTest {
     RunnerHarness.Step prPost = prOpen.post();
     steps.add(prPost);
     assertThat(prPost.exitCode()).as(prPost.stdout()).isZero();
-    assertThat(emulator.stats().of("acme", "shop").branches()).isZero();
-    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isZero();
-    assertThat(emulator.stats().of("acme", "shop").openDeployRequests()).isZero();
-    assertThat(columns()).doesNotContain("email");
+    assertThat(emulator.branches()).isZero();
+    assertThat(emulator.passwordUsers()).isZero();
+    assertThat(emulator.openDeployRequests()).isZero();
+    assertThat(emulator.mainColumns("customers")).doesNotContain("email");
 
     // --- The merge: a push to main, a fresh branch, the same migration, a deploy ---
     Path mergeJob = dir.resolve("merge");
@@ -141,11 +126,11 @@ class ActionEndToEndTest {
     steps.add(mergePost);
     assertThat(mergePost.exitCode()).as(mergePost.stdout()).isZero();
 
-    assertThat(columns()).contains("email");
-    assertThat(rows()).isEqualTo(2);
-    assertThat(emulator.stats().of("acme", "shop").branches()).isZero();
-    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isZero();
-    assertThat(emulator.stats().of("acme", "shop").openDeployRequests()).isZero();
+    assertThat(emulator.mainColumns("customers")).contains("email");
+    assertThat(emulator.mainRowCount("customers")).isEqualTo(2);
+    assertThat(emulator.branches()).isZero();
+    assertThat(emulator.passwordUsers()).isZero();
+    assertThat(emulator.openDeployRequests()).isZero();
 
     assertNoSecretLeaks(steps, List.of(open.outputs(), open2.outputs()));
   }
@@ -156,7 +141,7 @@ class ActionEndToEndTest {
       for (int i = 0; i < 130; i++) {
         gh.addComment("alice", "LGTM " + i);
       }
-      String marker = new CommentMarker(new DatabaseRef("acme", "shop"), "main").line();
+      String marker = new CommentMarker(EmulatorFixture.DB, "main").line();
       gh.addComment("mallory", marker + "\nnot the real report");
       long ours = gh.addComment(FakeGitHub.BOT, marker + "\nan older report");
 
@@ -184,25 +169,13 @@ class ActionEndToEndTest {
           .startsWith(marker + "\n")
           .doesNotContain("an older report");
     }
-    assertThat(emulator.stats().of("acme", "shop").branches()).isZero();
+    assertThat(emulator.branches()).isZero();
   }
 
   @Test
   void theCliOpensAndClosesABranchWithJsonOutputAndMasksInsideActions() throws Exception {
-    Map<String, String> env =
-        Map.of(
-            "PLANETSCALE_ORG",
-            "acme",
-            "PLANETSCALE_SERVICE_TOKEN_ID",
-            TOKEN_ID,
-            "PLANETSCALE_SERVICE_TOKEN",
-            TOKEN,
-            "PLANETSCALE_API_URL",
-            emulator.url(),
-            "HOME",
-            dir.resolve("cli-home").toString(),
-            "GITHUB_ACTIONS",
-            "true");
+    Map<String, String> env = emulator.cliEnv(dir.resolve("cli-home"));
+    env.put("GITHUB_ACTIONS", "true");
     var out = new java.io.ByteArrayOutputStream();
     var err = new java.io.ByteArrayOutputStream();
     int code =
@@ -236,7 +209,8 @@ class ActionEndToEndTest {
             "jdbc-url", json.path("jdbc_url").asText(),
             "username", json.path("username").asText(),
             "password", password);
-    migrateCli(migrated);
+    // A harmless statement proving the CLI's credentials reach the branch.
+    EmulatorFixture.asBranchUser(migrated, "CREATE TABLE cli_probe (id INT PRIMARY KEY)");
 
     out.reset();
     code =
@@ -248,8 +222,8 @@ class ActionEndToEndTest {
     assertThat(code).isZero();
     assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
         .isEqualTo("BRANCH=cli-build-7\n");
-    assertThat(emulator.stats().of("acme", "shop").branches()).isZero();
-    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isZero();
+    assertThat(emulator.branches()).isZero();
+    assertThat(emulator.passwordUsers()).isZero();
   }
 
   /** The canaries appear only in add-mask lines and in the secret outputs themselves. */
@@ -257,89 +231,13 @@ class ActionEndToEndTest {
       List<RunnerHarness.Step> steps, List<Map<String, String>> openOutputs) {
     List<String> secrets = new ArrayList<>(List.of(TOKEN, GITHUB_TOKEN));
     for (Map<String, String> o : openOutputs) {
-      secrets.add(o.get("password"));
-      secrets.add(o.get("database-url"));
+      secrets.addAll(Secrets.ofOutputs(o));
     }
-    for (RunnerHarness.Step s : steps) {
-      for (String secret : secrets) {
-        assertThat(s.stdout().lines().filter(l -> l.contains(secret)))
-            .allMatch(l -> l.startsWith("::add-mask::"));
-        assertThat(s.stderr()).doesNotContain(secret);
-        assertThat(s.summary()).doesNotContain(secret);
-        assertThat(s.state().toString()).doesNotContain(secret);
-        s.outputs()
-            .forEach(
-                (k, v) -> {
-                  if (!k.equals("password") && !k.equals("database-url")) {
-                    assertThat(v).as(k).doesNotContain(secret);
-                  }
-                });
-        assertThat(s.visibleLog()).noneMatch(l -> l.contains(secret));
-      }
-      // Secret outputs are masked before they are written.
-      if (s.outputs().containsKey("password")) {
-        assertThat(s.masks())
-            .contains(s.outputs().get("password"), s.outputs().get("database-url"));
-        int maskLine = indexOf(s.stdout(), "::add-mask::" + s.outputs().get("password"));
-        assertThat(maskLine).isNotNegative();
-      }
-    }
-    for (String body : github.bodiesSent()) {
-      for (String secret : secrets) {
-        assertThat(body).doesNotContain(secret);
-      }
-    }
-  }
-
-  private static int indexOf(String text, String line) {
-    return text.lines().toList().indexOf(line);
-  }
-
-  /** A harmless statement proving the CLI's credentials reach the branch. */
-  private static void migrateCli(Map<String, String> out) throws Exception {
-    String jdbc = out.get("jdbc-url").replace("jdbc:mysql:", "jdbc:mariadb:");
-    try (Connection c =
-            DriverManager.getConnection(jdbc, out.get("username"), out.get("password"));
-        Statement st = c.createStatement()) {
-      st.execute("CREATE TABLE cli_probe (id INT PRIMARY KEY)");
-    }
+    Secrets.assertAbsent(steps, secrets, github.bodiesSent());
   }
 
   /** The migration a real workflow would run, with the step's output credentials. */
   private static void migrate(Map<String, String> out) throws Exception {
-    String jdbc = out.get("jdbc-url").replace("jdbc:mysql:", "jdbc:mariadb:");
-    try (Connection c =
-            DriverManager.getConnection(jdbc, out.get("username"), out.get("password"));
-        Statement st = c.createStatement()) {
-      st.execute("ALTER TABLE customers ADD COLUMN email VARCHAR(255) NULL");
-    }
-  }
-
-  private List<String> columns() throws Exception {
-    List<String> cols = new ArrayList<>();
-    try (Connection c =
-            DriverManager.getConnection(
-                emulator.adminJdbcUrl("acme", "shop", "main"),
-                emulator.adminUser(),
-                emulator.adminPassword());
-        ResultSet rs = c.getMetaData().getColumns(c.getCatalog(), null, "customers", null)) {
-      while (rs.next()) {
-        cols.add(rs.getString("COLUMN_NAME"));
-      }
-    }
-    return cols;
-  }
-
-  private int rows() throws Exception {
-    try (Connection c =
-            DriverManager.getConnection(
-                emulator.adminJdbcUrl("acme", "shop", "main"),
-                emulator.adminUser(),
-                emulator.adminPassword());
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM customers")) {
-      rs.next();
-      return rs.getInt(1);
-    }
+    EmulatorFixture.asBranchUser(out, "ALTER TABLE customers ADD COLUMN email VARCHAR(255) NULL");
   }
 }

@@ -2,18 +2,12 @@ package io.github.planetscaleci.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.planetscaleci.emulator.PlanetScaleEmulator;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.github.planetscaleci.action.EmulatorFixture.CliRun;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,80 +19,34 @@ class CloseBranchForceTest {
   private static final String TOKEN_ID = "force-token-id";
   private static final String TOKEN = "pscale_tkn_CANARYFORCE0001";
 
-  private PlanetScaleEmulator emulator;
+  @RegisterExtension
+  static final EmulatorFixture emulator =
+      EmulatorFixture.serviceToken(TOKEN_ID, TOKEN).database(null);
+
   @TempDir Path dir;
 
-  @BeforeAll
-  void start() throws Exception {
-    emulator =
-        PlanetScaleEmulator.builder()
-            .port(0)
-            .serviceToken(TOKEN_ID, TOKEN)
-            .provisioningDelay(Duration.ZERO)
-            .build();
-    emulator.start();
-    emulator.createDatabase("acme", "shop", null);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    emulator.close();
-  }
-
-  private int branches() {
-    return emulator.stats().of("acme", "shop").branches();
-  }
-
-  /** A CLI run: exit code, stdout, stderr. */
-  private record CliRun(int code, String stdout, String stderr) {}
-
+  /** A CLI run with HOME {@code home}; neither stream shows the token (the fixture checks). */
   private CliRun cli(String home, String... args) {
-    Map<String, String> env = new HashMap<>();
-    env.put("PLANETSCALE_ORG", "acme");
-    env.put("PLANETSCALE_SERVICE_TOKEN_ID", TOKEN_ID);
-    env.put("PLANETSCALE_SERVICE_TOKEN", TOKEN);
-    env.put("PLANETSCALE_API_URL", emulator.url());
-    env.put("HOME", dir.resolve(home).toString());
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        Main.run(
-            args,
-            env,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    CliRun run =
-        new CliRun(
-            code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    assertThat(run.stdout() + run.stderr()).doesNotContain(TOKEN);
-    return run;
+    return emulator.cli(dir.resolve(home), args);
   }
 
   private RunnerHarness job(String name) {
-    return new RunnerHarness(dir.resolve(name))
+    return emulator
+        .job(dir.resolve(name))
         .event("pull_request", "pull_request_opened.json")
         .run("800", "1")
-        .input("organization", "acme")
-        .input("database", "shop")
-        .input("service-token-id", TOKEN_ID)
-        .input("service-token", TOKEN)
-        .input("api-url", emulator.url())
         .input("wait-timeout", "2m");
   }
 
   private static void assertNoToken(RunnerHarness.Step step) {
-    assertThat(step.stdout().lines().filter(l -> l.contains(TOKEN)))
-        .allMatch(l -> l.startsWith("::add-mask::"));
-    assertThat(step.stderr()).doesNotContain(TOKEN);
-    assertThat(step.summary()).doesNotContain(TOKEN);
-    assertThat(step.visibleLog()).noneMatch(l -> l.contains(TOKEN));
+    Secrets.assertAbsent(List.of(step), List.of(TOKEN));
   }
 
   @Test
   void theCliRefusesABranchItDidNotCreateUntilForced() {
     CliRun open = cli("someone", "open-branch", "--database", "shop", "--branch", "team-db");
     assertThat(open.code()).as(open.stderr()).isZero();
-    assertThat(branches()).isEqualTo(1);
+    assertThat(emulator.branches()).isEqualTo(1);
 
     // Another machine: no lease records creating team-db, and its name is not a generated one.
     CliRun refused = cli("ci", "close-branch", "--database", "shop", "--branch", "team-db");
@@ -107,14 +55,14 @@ class CloseBranchForceTest {
         .contains("error [protected_branch]: refusing to delete branch team-db of acme/shop")
         .contains("this tool did not create it", "--force", "Nothing was deleted");
     assertThat(refused.stdout()).isEmpty();
-    assertThat(branches()).isEqualTo(1);
+    assertThat(emulator.branches()).isEqualTo(1);
 
     CliRun forced =
         cli("ci", "close-branch", "--database", "shop", "--branch", "team-db", "--force");
     assertThat(forced.code()).as(forced.stderr()).isZero();
     assertThat(forced.stdout()).isEqualTo("BRANCH=team-db\n");
-    assertThat(branches()).isZero();
-    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isZero();
+    assertThat(emulator.branches()).isZero();
+    assertThat(emulator.passwordUsers()).isZero();
   }
 
   @Test
@@ -127,7 +75,7 @@ class CloseBranchForceTest {
         .isZero();
     assertThat(cli("y", "close-branch", "--database", "shop", "--branch", "ci-pr-3-r9-a1").code())
         .isZero();
-    assertThat(branches()).isZero();
+    assertThat(emulator.branches()).isZero();
   }
 
   @Test
@@ -177,9 +125,9 @@ class CloseBranchForceTest {
         .startsWith("error|PlanetScale protected branch|refusing to delete branch shared-qa")
         .contains("`force: true`", "Nothing was deleted");
     assertThat(refused.outputs()).isEmpty();
-    assertThat(branches()).isEqualTo(1);
+    assertThat(emulator.branches()).isEqualTo(1);
     // Nothing was deleted: the job's password still works as far as the API knows.
-    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isEqualTo(2);
+    assertThat(emulator.passwordUsers()).isEqualTo(2);
     assertNoToken(refused);
 
     RunnerHarness.Step forced =
@@ -192,8 +140,8 @@ class CloseBranchForceTest {
     assertThat(forced.outputs()).containsEntry("branch", "shared-qa");
     assertThat(forced.summary()).contains("shared-qa");
     assertNoToken(forced);
-    assertThat(branches()).isZero();
-    assertThat(emulator.stats().of("acme", "shop").passwordUsers()).isZero();
+    assertThat(emulator.branches()).isZero();
+    assertThat(emulator.passwordUsers()).isZero();
     // The post step finds the branch gone, which is fine.
     assertThat(job.post().exitCode()).isZero();
   }

@@ -8,18 +8,13 @@ import io.github.planetscaleci.core.client.Credentials;
 import io.github.planetscaleci.core.client.PlanetScaleClient;
 import io.github.planetscaleci.core.model.DatabaseRef;
 import io.github.planetscaleci.core.model.DeployRequest;
-import io.github.planetscaleci.emulator.PlanetScaleEmulator;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,22 +26,18 @@ import org.junit.jupiter.api.io.TempDir;
 class SweepStaleRequestsTest {
   private static final String TOKEN_ID = "sweep-token-id";
   private static final String TOKEN = "pscale_tkn_CANARYSWEEP0001";
-  private static final DatabaseRef DB = new DatabaseRef("acme", "shop");
+  private static final DatabaseRef DB = EmulatorFixture.DB;
 
-  private PlanetScaleEmulator emulator;
+  @RegisterExtension
+  static final EmulatorFixture emulator =
+      EmulatorFixture.serviceToken(TOKEN_ID, TOKEN)
+          .database("CREATE TABLE t (id INT PRIMARY KEY);");
+
   private PlanetScaleClient client;
   @TempDir Path dir;
 
   @BeforeAll
-  void start() throws Exception {
-    emulator =
-        PlanetScaleEmulator.builder()
-            .port(0)
-            .serviceToken(TOKEN_ID, TOKEN)
-            .provisioningDelay(Duration.ZERO)
-            .build();
-    emulator.start();
-    emulator.createDatabase("acme", "shop", "CREATE TABLE t (id INT PRIMARY KEY);");
+  void start() {
     client =
         PlanetScaleClient.create(
             ClientSettings.builder(new Credentials.ServiceToken(TOKEN_ID, TOKEN))
@@ -55,42 +46,23 @@ class SweepStaleRequestsTest {
   }
 
   @AfterAll
-  void stop() throws Exception {
+  void stop() {
     client.close();
-    emulator.close();
   }
 
   private RunnerHarness sweep(String name) {
-    return new RunnerHarness(dir.resolve(name))
+    return emulator
+        .job(dir.resolve(name))
         .event("workflow_dispatch", "workflow_dispatch.json")
         .input("command", "sweep")
-        .input("organization", "acme")
-        .input("database", "shop")
-        .input("service-token-id", TOKEN_ID)
-        .input("service-token", TOKEN)
-        .input("api-url", emulator.url())
         .input("older-than", "1s");
   }
 
+  /** Runs the CLI, which must succeed without showing the token; returns its stdout. */
   private String cli(String... args) {
-    Map<String, String> env = new HashMap<>();
-    env.put("PLANETSCALE_ORG", "acme");
-    env.put("PLANETSCALE_SERVICE_TOKEN_ID", TOKEN_ID);
-    env.put("PLANETSCALE_SERVICE_TOKEN", TOKEN);
-    env.put("PLANETSCALE_API_URL", emulator.url());
-    env.put("HOME", dir.resolve("cli-home").toString());
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        Main.run(
-            args,
-            env,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    String stderr = err.toString(StandardCharsets.UTF_8);
-    assertThat(code).as(stderr).isZero();
-    assertThat(stderr).doesNotContain(TOKEN);
-    return out.toString(StandardCharsets.UTF_8);
+    EmulatorFixture.CliRun run = emulator.cli(dir.resolve("cli-home"), args);
+    assertThat(run.code()).as(run.stderr()).isZero();
+    return run.stdout();
   }
 
   private DeployRequest openRequest(String branch, String notes) {
@@ -99,10 +71,7 @@ class SweepStaleRequestsTest {
   }
 
   private static void assertNoToken(RunnerHarness.Step step) {
-    assertThat(step.stdout().lines().filter(l -> l.contains(TOKEN)))
-        .allMatch(l -> l.startsWith("::add-mask::"));
-    assertThat(step.summary()).doesNotContain(TOKEN);
-    assertThat(step.visibleLog()).noneMatch(l -> l.contains(TOKEN));
+    Secrets.assertAbsent(List.of(step), List.of(TOKEN));
   }
 
   @Test
@@ -112,15 +81,15 @@ class SweepStaleRequestsTest {
         openRequest("ci-pr-5-r1-a1", "Opened by planetscale-ci for pull request #5 run 1");
     DeployRequest theirs = openRequest("ci-pr-6-r1-a1", "Please review the new index");
     Thread.sleep(1_500); // older than older-than (1s), and unchanged for as long
-    assertThat(emulator.stats().of("acme", "shop").branches()).isEqualTo(2);
+    assertThat(emulator.branches()).isEqualTo(2);
 
     RunnerHarness.Step plain = sweep("plain").main();
     assertThat(plain.exitCode()).as(plain.stdout()).isZero();
     assertThat(plain.outputs()).containsEntry("closed-requests", "");
     // Kept entries are escaped text in the summary (ci\-pr\-5...).
     assertThat(plain.summary()).contains("**Kept**", "ci\\-pr\\-5", "ci\\-pr\\-6");
-    assertThat(emulator.stats().of("acme", "shop").branches()).isEqualTo(2);
-    assertThat(emulator.stats().of("acme", "shop").openDeployRequests()).isEqualTo(2);
+    assertThat(emulator.branches()).isEqualTo(2);
+    assertThat(emulator.openDeployRequests()).isEqualTo(2);
 
     String label = "#" + ours.number() + " (ci-pr-5-r1-a1 -> main)";
     String dry =
@@ -133,7 +102,7 @@ class SweepStaleRequestsTest {
             "--dry-run",
             "--close-stale-requests");
     assertThat(dry).isEqualTo("CLOSED_REQUESTS='" + label + "'\n");
-    assertThat(emulator.stats().of("acme", "shop").openDeployRequests()).isEqualTo(2);
+    assertThat(emulator.openDeployRequests()).isEqualTo(2);
 
     RunnerHarness.Step closing = sweep("closing").input("close-stale-requests", "true").main();
     assertThat(closing.exitCode()).as(closing.stdout()).isZero();
@@ -150,7 +119,7 @@ class SweepStaleRequestsTest {
     // Clean up the person's request and branch.
     client.deployRequests().close(DB, theirs.number());
     cli("close-branch", "--database", "shop", "--branch", "ci-pr-6-r1-a1");
-    assertThat(emulator.stats().of("acme", "shop").branches()).isZero();
+    assertThat(emulator.branches()).isZero();
   }
 
   @Test

@@ -14,7 +14,6 @@ import io.github.planetscaleci.core.workflow.CloseOutcome;
 import io.github.planetscaleci.core.workflow.OpenBranchRequest;
 import io.github.planetscaleci.core.workflow.OpenedBranch;
 import io.github.planetscaleci.core.workflow.Workflows;
-import io.github.planetscaleci.emulator.PlanetScaleEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -24,7 +23,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -33,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,7 +48,12 @@ class TrainingApiTest {
 
   private Process stub;
   private String stubUrl;
-  private PlanetScaleEmulator emulator;
+
+  @RegisterExtension
+  static final EmulatorFixture emulator =
+      EmulatorFixture.serviceToken("emu", "emu-secret")
+          .database("CREATE TABLE t (id BIGINT PRIMARY KEY);");
+
   private final HttpClient http = HttpClient.newHttpClient();
   @TempDir Path dir;
 
@@ -75,23 +79,12 @@ class TrainingApiTest {
     }
     stubUrl = "http://127.0.0.1:" + Files.readString(portFile).trim() + "/v1";
     Files.delete(portFile);
-    emulator =
-        PlanetScaleEmulator.builder()
-            .port(0)
-            .serviceToken("emu", "emu-secret")
-            .provisioningDelay(Duration.ZERO)
-            .build();
-    emulator.start();
-    emulator.createDatabase("acme", "shop", "CREATE TABLE t (id BIGINT PRIMARY KEY);");
   }
 
   @AfterAll
   void stop() throws Exception {
     if (stub != null) {
       stub.destroy();
-    }
-    if (emulator != null) {
-      emulator.close();
     }
   }
 

@@ -2,19 +2,16 @@ package io.github.planetscaleci.action.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.planetscaleci.emulator.PlanetScaleEmulator;
+import io.github.planetscaleci.action.EmulatorFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,33 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CliMaskOrderTest {
   private static final String TOKEN = "pscale_tkn_CANARYCLIMASK0001";
-  private PlanetScaleEmulator emulator;
+
+  @RegisterExtension
+  static final EmulatorFixture emulator =
+      EmulatorFixture.serviceToken("cli-id", TOKEN).database(null);
+
   @TempDir Path dir;
 
-  @BeforeAll
-  void start() throws Exception {
-    emulator =
-        PlanetScaleEmulator.builder()
-            .port(0)
-            .serviceToken("cli-id", TOKEN)
-            .provisioningDelay(Duration.ZERO)
-            .build();
-    emulator.start();
-    emulator.createDatabase("acme", "shop", null);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    emulator.close();
-  }
-
   private List<String> openAndClose(String branch, boolean actions, boolean reachesLog) {
-    Map<String, String> env = new HashMap<>();
-    env.put("PLANETSCALE_ORG", "acme");
-    env.put("PLANETSCALE_SERVICE_TOKEN_ID", "cli-id");
-    env.put("PLANETSCALE_SERVICE_TOKEN", TOKEN);
-    env.put("PLANETSCALE_API_URL", emulator.url());
-    env.put("HOME", dir.resolve(branch).toString());
+    Map<String, String> env = emulator.cliEnv(dir.resolve(branch));
     if (actions) {
       env.put("GITHUB_ACTIONS", "true");
     }
