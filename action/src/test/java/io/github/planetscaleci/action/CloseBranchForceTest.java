@@ -107,7 +107,7 @@ class CloseBranchForceTest {
   }
 
   @Test
-  void theActionRefusesAReusedBranchUntilForced() {
+  void theActionKeepsAReusedBranchAndDeletesItOnlyWhenForced() {
     // The branch exists before the job: open-branch reuses it, so its lease says "not created".
     assertThat(cli("owner", "open-branch", "--database", "shop", "--branch", "shared-qa").code())
         .isZero();
@@ -115,9 +115,22 @@ class CloseBranchForceTest {
     RunnerHarness.Step open = job.main();
     assertThat(open.exitCode()).as(open.stdout()).isZero();
     assertThat(open.outputs()).containsEntry("created", "false");
+    assertThat(emulator.passwordUsers()).isEqualTo(2);
 
-    RunnerHarness.Step refused =
+    // Like the post step: the job's password goes, the branch (not this tool's) stays.
+    RunnerHarness.Step kept =
         job("reuse").input("command", "close-branch").input("branch", "shared-qa").main();
+    assertThat(kept.exitCode()).as(kept.stdout()).isZero();
+    assertThat(kept.visibleLog())
+        .anyMatch(l -> l.contains("kept branch shared-qa: this tool did not create it"));
+    assertThat(kept.summary()).contains("shared-qa");
+    assertThat(emulator.branches()).isEqualTo(1);
+    assertThat(emulator.passwordUsers()).isEqualTo(1); // the owner's CLI password remains
+    assertNoToken(kept);
+
+    // Another job of the same workflow, whose HOME holds no lease: refused, nothing deleted.
+    RunnerHarness.Step refused =
+        job("other").input("command", "close-branch").input("branch", "shared-qa").main();
     assertThat(refused.exitCode()).as(refused.stdout()).isEqualTo(24);
     assertThat(refused.annotations())
         .singleElement()
@@ -126,8 +139,7 @@ class CloseBranchForceTest {
         .contains("`force: true`", "Nothing was deleted");
     assertThat(refused.outputs()).isEmpty();
     assertThat(emulator.branches()).isEqualTo(1);
-    // Nothing was deleted: the job's password still works as far as the API knows.
-    assertThat(emulator.passwordUsers()).isEqualTo(2);
+    assertThat(emulator.passwordUsers()).isEqualTo(1);
     assertNoToken(refused);
 
     RunnerHarness.Step forced =
@@ -141,7 +153,7 @@ class CloseBranchForceTest {
     assertThat(forced.summary()).contains("shared-qa");
     assertNoToken(forced);
     assertThat(emulator.branches()).isZero();
-    assertThat(emulator.passwordUsers()).isZero();
+    assertThat(emulator.passwordUsers()).isZero(); // deleting the branch drops its users too
     // The post step finds the branch gone, which is fine.
     assertThat(job.post().exitCode()).isZero();
   }

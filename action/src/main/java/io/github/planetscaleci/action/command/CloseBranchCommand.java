@@ -21,9 +21,11 @@ public final class CloseBranchCommand {
    *
    * <p>The post step ({@code command} false) closes what its lease says: a branch this tool did not
    * create is kept, only its passwords go. The {@code close-branch} command deletes a branch this
-   * tool created (its lease says so, or the name has one of the generated shapes) and refuses any
-   * other branch, before any request, unless {@link Option#FORCE} is set. Core refuses production
-   * and default branches in every case, forced or not.
+   * tool created (its lease says so, or the name has one of the generated shapes); a branch whose
+   * lease says this job reused it is closed like the post step does (passwords deleted, branch
+   * kept); any other branch, with no lease, is refused before any request. {@link Option#FORCE}
+   * deletes the branch in every case. Core refuses production and default branches in every case,
+   * forced or not.
    *
    * @param lease the lease saved by open-branch, or null when there is none
    * @param command true for the {@code close-branch} command, false for the post step
@@ -37,10 +39,14 @@ public final class CloseBranchCommand {
     if (command && !keep) {
       boolean ours = target.created() || BranchNames.isToolBranch(target.branch());
       boolean force = options.flag(Option.FORCE);
-      if (!ours && !force) {
+      if (!ours && !force && lease == null) {
         throw notOurs(target);
       }
-      target = new BranchLease(target.database(), target.branch(), ours, target.passwordIds());
+      if (ours || force) {
+        target = new BranchLease(target.database(), target.branch(), ours, target.passwordIds());
+      }
+      // A lease that says "reused" closes like the post step: its passwords go, core keeps the
+      // branch and says so ("kept branch ...: this tool did not create it (force deletes it)").
       close = new CloseOptions(true, force);
     }
     CloseOutcome outcome = session.workflows().closeBranch(target, close);
@@ -58,7 +64,7 @@ public final class CloseBranchCommand {
             + " of "
             + target.database()
             + ": this tool did not create it (the name is not one it generates, and no lease of"
-            + " this job records creating it). Nothing was deleted. To delete it anyway, pass"
+            + " this job records opening it). Nothing was deleted. To delete it anyway, pass"
             + " `force: true` (action) or --force (CLI); production and default branches are never"
             + " deleted. To delete only the passwords this job issued, pass `keep-branch: true`"
             + " (--keep-branch) instead");

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Reads and writes {@link BranchLease} as JSON (it holds no secret), in runner state and in a file
@@ -51,19 +52,30 @@ public final class Leases {
     try {
       Path f = file(home, lease.database(), lease.branch());
       Files.createDirectories(f.getParent());
-      Files.writeString(f, toJson(lease), StandardCharsets.UTF_8);
+      // Written beside it and moved into place: a reader never sees a half-written lease, also
+      // when a kill lands during one of the saves made at each creation.
+      Path tmp = Files.createTempFile(f.getParent(), f.getFileName().toString(), ".tmp");
+      try {
+        Files.writeString(tmp, toJson(lease), StandardCharsets.UTF_8);
+        Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
       return true;
     } catch (IOException | UncheckedIOException e) {
       return false;
     }
   }
 
-  /** Reads the lease file, or null if there is none. */
+  /**
+   * Reads the lease file, or null if there is none or it cannot be read: it is only a shortcut, and
+   * without it close-branch still knows the generated names and honours {@code force}.
+   */
   public static BranchLease load(Path home, DatabaseRef db, String branch) {
     Path f = file(home, db, branch);
     try {
       return Files.isRegularFile(f) ? fromJson(Files.readString(f, StandardCharsets.UTF_8)) : null;
-    } catch (IOException e) {
+    } catch (IOException | ConfigurationException e) {
       return null;
     }
   }

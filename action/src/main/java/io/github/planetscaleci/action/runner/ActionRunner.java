@@ -118,8 +118,11 @@ public final class ActionRunner {
 
   /** Saves a lease for the post step (runner state) and for a later close-branch (HOME). */
   private void saveLease(BranchLease lease) {
-    FileCommands.appendKeyValue(stateFile(), STATE_LEASE, Leases.toJson(lease));
-    Leases.save(home(), lease);
+    try {
+      FileCommands.appendKeyValue(stateFile(), STATE_LEASE, Leases.toJson(lease));
+    } finally {
+      Leases.save(home(), lease); // never throws: the HOME copy is written whatever state did
+    }
   }
 
   private int closeBranch(Options options, GitHubEvent event) {

@@ -104,6 +104,9 @@ final class DeployStep {
       }
     }
     if (into == null) {
+      if (!options.flag(Option.COMMENT) || options.get(Option.GITHUB_TOKEN) == null) {
+        return; // no comment was wanted or possible: nothing to say about it
+      }
       log.warning(
           "No pull request comment: the run failed before the target branch of its deploy request"
               + " was known.");

@@ -72,8 +72,10 @@ final class LeaseRecorder {
           case DEPLOY_REQUEST -> lease;
         };
     if (!next.equals(lease)) {
-      lease = next;
+      // Saved first: if the save fails, current() still differs from the final lease, so the
+      // caller's closing save is not skipped.
       save.accept(next);
+      lease = next;
     }
   }
 }

@@ -152,6 +152,9 @@ class ActionContractTest {
     assertThat(step.visibleLog()).contains(expected);
     // The decision is made before the first request, which fails here on purpose.
     assertThat(step.exitCode()).isEqualTo(4);
+    // Failed before the target was known, with no github-token: no comment was possible, and no
+    // warning about one is added beside the error.
+    assertThat(step.annotations()).noneMatch(a -> a.startsWith("warning"));
   }
 
   @Test
