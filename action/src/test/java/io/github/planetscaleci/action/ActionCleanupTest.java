@@ -55,12 +55,15 @@ class ActionCleanupTest {
     RunnerHarness.Step open = main.main();
     assertThat(open.exitCode()).as(open.stdout()).isZero();
     List<BranchLease> leases = leasesWritten(open);
-    assertThat(leases).hasSize(2);
+    // provisional; the password's id the moment it was created; the final one, with the branch id
+    assertThat(leases).hasSize(3);
     BranchLease provisional = leases.get(0);
-    BranchLease last = leases.get(1);
+    BranchLease last = leases.get(2);
     assertThat(provisional).isEqualTo(new BranchLease(DB, "ci-pr-12-r300-a1", true, List.of()));
+    assertThat(leases.get(1).passwordIds()).isEqualTo(last.passwordIds());
     assertThat(last.branch()).isEqualTo("ci-pr-12-r300-a1");
     assertThat(last.passwordIds()).hasSize(1);
+    assertThat(last.branchId()).isNotBlank();
     // The runner keeps the last value of a key, so post sees the final lease.
     assertThat(Leases.fromJson(open.state().get("lease"))).isEqualTo(last);
     assertThat(open.state().toString()).doesNotContain(open.outputs().get("password"));

@@ -79,6 +79,31 @@ class CloseBranchForceTest {
   }
 
   @Test
+  void anOldLeaseDoesNotDeleteABranchRecreatedUnderItsName() {
+    // A build agent's home keeps the lease of a build that never closed its branch.
+    assertThat(cli("agent", "open-branch", "--database", "shop", "--branch", "nightly").code())
+        .isZero();
+    // Meanwhile someone else deletes that branch and makes their own under the same name.
+    assertThat(
+            cli("dev", "close-branch", "--database", "shop", "--branch", "nightly", "--force")
+                .code())
+        .isZero();
+    assertThat(cli("dev", "open-branch", "--database", "shop", "--branch", "nightly").code())
+        .isZero();
+
+    CliRun stale = cli("agent", "close-branch", "--database", "shop", "--branch", "nightly");
+    assertThat(stale.code()).as(stale.stderr()).isZero();
+    assertThat(stale.stderr())
+        .contains("kept branch nightly: a branch of this name was created again since this tool");
+    assertThat(emulator.branches()).isEqualTo(1);
+
+    // Its owner's own lease (same id) still deletes it.
+    assertThat(cli("dev", "close-branch", "--database", "shop", "--branch", "nightly").code())
+        .isZero();
+    assertThat(emulator.branches()).isZero();
+  }
+
+  @Test
   void forceNeverDeletesAProductionBranch() {
     CliRun cliRun = cli("ci", "close-branch", "--database", "shop", "--branch", "main", "--force");
     assertThat(cliRun.code()).isEqualTo(24);

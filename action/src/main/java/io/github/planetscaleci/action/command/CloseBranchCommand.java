@@ -43,7 +43,7 @@ public final class CloseBranchCommand {
         throw notOurs(target);
       }
       if (ours || force) {
-        target = new BranchLease(target.database(), target.branch(), ours, target.passwordIds());
+        target = target.withCreated(ours);
       }
       // A lease that says "reused" closes like the post step: its passwords go, core keeps the
       // branch and says so ("kept branch ...: this tool did not create it (force deletes it)").

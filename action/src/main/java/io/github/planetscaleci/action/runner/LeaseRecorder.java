@@ -58,15 +58,14 @@ final class LeaseRecorder {
     }
     BranchLease next =
         switch (c.resource()) {
-          case BRANCH ->
-              new BranchLease(lease.database(), lease.branch(), true, lease.passwordIds());
+          case BRANCH -> lease.withCreated(true);
           case PASSWORD -> {
             if (lease.passwordIds().contains(c.id())) {
               yield lease;
             }
             List<String> ids = new ArrayList<>(lease.passwordIds());
             ids.add(c.id());
-            yield new BranchLease(lease.database(), lease.branch(), lease.created(), ids);
+            yield lease.withPasswordIds(ids);
           }
           // Core closes a deploy request it opened when its run fails; a lease holds none.
           case DEPLOY_REQUEST -> lease;

@@ -54,6 +54,18 @@ class LeaseRecorderTest {
   }
 
   @Test
+  void theLeaseJsonCarriesTheBranchIdAndReadsOlderLeasesWithoutOne() {
+    BranchLease withId = new BranchLease(DB, "feature-x", true, List.of("pw1"), "br-42");
+    assertThat(Leases.fromJson(Leases.toJson(withId))).isEqualTo(withId);
+    BranchLease older =
+        Leases.fromJson(
+            "{\"database\":{\"organization\":\"acme\",\"database\":\"shop\"},"
+                + "\"branch\":\"feature-x\",\"created\":true,\"passwordIds\":[\"pw1\"]}");
+    assertThat(older).isEqualTo(new BranchLease(DB, "feature-x", true, List.of("pw1")));
+    assertThat(older.branchId()).isNull();
+  }
+
+  @Test
   void aDamagedLeaseFileReadsAsNoLeaseAndIsReplacedWhole() throws Exception {
     BranchLease lease = new BranchLease(DB, "feature-x", true, List.of("pw1"));
     Path file = Leases.file(home, DB, "feature-x");

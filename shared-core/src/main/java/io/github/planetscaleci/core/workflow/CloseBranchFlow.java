@@ -67,6 +67,18 @@ final class CloseBranchFlow {
       if (branch.get().production()) {
         throw refuse(db, name, "is a production branch");
       }
+      if (!o.force()
+          && lease.branchId() != null
+          && branch.get().id() != null
+          && !lease.branchId().equals(branch.get().id())) {
+        String why =
+            "a branch of this name was created again since this tool created it (force deletes it)";
+        events.info("kept branch " + name + ": " + why);
+        if (passwordFailure != null) {
+          throw passwordFailure;
+        }
+        return new CloseOutcome(name, false, false, deleted, why);
+      }
       step = "reading the database's default branch";
       if (name.equals(client.databases().get(db).defaultBranch())) {
         throw refuse(db, name, "is the database's default branch");

@@ -65,7 +65,9 @@ final class OpenBranchFlow {
       events.progress("ready", "branch " + name + " is ready");
       PasswordIssuer.Issued issued =
           issuer.issue(db, name, branch.production(), r.passwordRole(), r.passwordTtl());
-      BranchLease lease = new BranchLease(db, name, created, List.of(issued.passwordId()));
+      BranchLease lease =
+          new BranchLease(
+              db, name, created, List.of(issued.passwordId()), created ? branch.id() : null);
       return new OpenedBranch(branch, created, issued.connection(), lease);
     } catch (RuntimeException e) {
       if (created) {

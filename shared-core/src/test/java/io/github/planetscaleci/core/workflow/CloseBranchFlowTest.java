@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.planetscaleci.core.error.ErrorCode;
 import io.github.planetscaleci.core.error.PlanetScaleCiException;
+import io.github.planetscaleci.core.model.Branch;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,41 @@ class CloseBranchFlowTest {
     CloseOutcome forced = f.workflows.closeBranch(opened.lease(), new CloseOptions(true, true));
     assertThat(forced.branchDeleted()).isTrue();
     assertThat(f.ps.branches).doesNotContainKey("ci-shared");
+  }
+
+  @Test
+  void aBranchRecreatedUnderTheSameNameIsNotTakenForTheOneThisToolCreated() {
+    OpenedBranch opened = open("ci-a");
+    assertThat(opened.lease().branchId()).isEqualTo("id-ci-a");
+    // Someone deletes it and makes another ci-a while the lease is kept (a CLI's home).
+    Branch old = f.ps.branches.get("ci-a");
+    f.ps.branches.put(
+        "ci-a",
+        new Branch(
+            "id-someone-elses",
+            "ci-a",
+            "main",
+            true,
+            "ready",
+            false,
+            false,
+            old.htmlUrl(),
+            FakeClock.START,
+            FakeClock.START));
+    CloseOutcome kept = f.workflows.closeBranch(opened.lease(), CloseOptions.defaults());
+    assertThat(kept.branchDeleted()).isFalse();
+    assertThat(kept.kept()).contains("created again since this tool created it");
+    assertThat(f.ps.branches).containsKey("ci-a");
+    assertThat(f.ps.faults.count("branches.delete")).isZero();
+
+    CloseOutcome forced = f.workflows.closeBranch(opened.lease(), new CloseOptions(true, true));
+    assertThat(forced.branchDeleted()).isTrue();
+    // A lease without an id (an older one, or one recorded mid-open) is trusted as before.
+    open("ci-b");
+    CloseOutcome noId =
+        f.workflows.closeBranch(
+            new BranchLease(DB, "ci-b", true, List.of()), CloseOptions.defaults());
+    assertThat(noId.branchDeleted()).isTrue();
   }
 
   @Test
