@@ -51,13 +51,10 @@ final class CloseBranchFlow {
       kept = "this tool did not create it (force deletes it)";
     }
     if (kept != null) {
-      events.info("kept branch " + name + ": " + kept);
-      if (passwordFailure != null) {
-        throw passwordFailure;
-      }
-      return new CloseOutcome(name, false, false, deleted, kept);
+      return kept(name, kept, deleted, passwordFailure);
     }
     String step = "looking the branch up";
+    boolean recreated = false;
     try {
       Optional<Branch> branch = client.branches().find(db, name);
       if (branch.isEmpty()) {
@@ -67,24 +64,19 @@ final class CloseBranchFlow {
       if (branch.get().production()) {
         throw refuse(db, name, "is a production branch");
       }
-      if (!o.force()
-          && lease.branchId() != null
-          && branch.get().id() != null
-          && !lease.branchId().equals(branch.get().id())) {
-        String why =
-            "a branch of this name was created again since this tool created it (force deletes it)";
-        events.info("kept branch " + name + ": " + why);
-        if (passwordFailure != null) {
-          throw passwordFailure;
+      recreated =
+          !o.force()
+              && lease.branchId() != null
+              && branch.get().id() != null
+              && !lease.branchId().equals(branch.get().id());
+      if (!recreated) {
+        step = "reading the database's default branch";
+        if (name.equals(client.databases().get(db).defaultBranch())) {
+          throw refuse(db, name, "is the database's default branch");
         }
-        return new CloseOutcome(name, false, false, deleted, why);
+        step = "deleting the branch";
+        client.branches().delete(db, name);
       }
-      step = "reading the database's default branch";
-      if (name.equals(client.databases().get(db).defaultBranch())) {
-        throw refuse(db, name, "is the database's default branch");
-      }
-      step = "deleting the branch";
-      client.branches().delete(db, name);
     } catch (ApiException e) {
       if (e.code() == ErrorCode.NOT_FOUND && step.equals("deleting the branch")) {
         events.info("branch " + name + " was already deleted");
@@ -92,9 +84,25 @@ final class CloseBranchFlow {
       }
       throw failed(db, name, step, e, deleted, passwordFailure);
     }
+    if (recreated) {
+      return kept(
+          name,
+          "a branch of this name was created again since this tool created it (force deletes it)",
+          deleted,
+          passwordFailure);
+    }
     // Deleting the branch also revoked any password whose own delete failed above.
     events.info("deleted branch " + name);
     return new CloseOutcome(name, true, false, deleted, null);
+  }
+
+  /** The branch stays: says why, and fails with a password delete that failed, if any. */
+  private CloseOutcome kept(String name, String why, int deleted, ApiException passwordFailure) {
+    events.info("kept branch " + name + ": " + why);
+    if (passwordFailure != null) {
+      throw passwordFailure;
+    }
+    return new CloseOutcome(name, false, false, deleted, why);
   }
 
   /** A call the delete depends on failed: the branch is still there; say so and what to do. */

@@ -77,6 +77,15 @@ class CloseBranchFlowTest {
     assertThat(f.ps.branches).containsKey("ci-a");
     assertThat(f.ps.faults.count("branches.delete")).isZero();
 
+    // A password that could not be deleted is the error, as for any kept branch (not a look-up).
+    f.ps.faults.failNext("passwords.delete", Faults.api(ErrorCode.SERVER_ERROR, 503));
+    assertThatThrownBy(() -> f.workflows.closeBranch(opened.lease(), CloseOptions.defaults()))
+        .isInstanceOfSatisfying(
+            PlanetScaleCiException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVER_ERROR))
+        .hasMessage("injected server_error (503)");
+    assertThat(f.ps.branches).containsKey("ci-a");
+
     CloseOutcome forced = f.workflows.closeBranch(opened.lease(), new CloseOptions(true, true));
     assertThat(forced.branchDeleted()).isTrue();
     // A lease without an id (an older one, or one recorded mid-open) is trusted as before.
