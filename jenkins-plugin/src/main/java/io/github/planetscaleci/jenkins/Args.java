@@ -107,7 +107,7 @@ final class Args {
     }
     try {
       // Core checks it without ever showing a part that may hold a secret.
-      GitHubSettings.of(v, "check", "owner/name");
+      GitHubSettings.apiUrl(v);
     } catch (ConfigurationException e) {
       throw Failures.abort(e);
     }

@@ -145,10 +145,6 @@ final class DeployRequestExecution
     }
   }
 
-  /**
-   * The target core picks when none is given (the branch's parent, else the default branch), for
-   * the comment's marker; null when it cannot be read now.
-   */
   private static Map<String, Object> result(DeploySettings s, DeployRequestOutcome o) {
     DeployRequest r = o.request();
     Map<String, Object> m = new LinkedHashMap<>();

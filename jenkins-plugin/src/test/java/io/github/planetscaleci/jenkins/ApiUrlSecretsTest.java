@@ -8,12 +8,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * An API URL that may carry a secret (user info, a query, a fragment, a malformed or relative
@@ -77,15 +80,19 @@ class ApiUrlSecretsTest {
     }
   }
 
+  /** URL, then what the message says: one of each kind of refusal. */
+  static Stream<Arguments> oneUrlOfEachKind() {
+    return Stream.of(
+        Arguments.of(
+            "https://user:canary-secret@api.example.com/v1",
+            "must not contain a user name or password"),
+        Arguments.of("https://api.example.com/v1/canary secret", "is not a valid URL"),
+        Arguments.of("https://api.example.com/v1?token=canary-secret", "must not have a query"),
+        Arguments.of("pscale_tkn_canarysecret", "is not an absolute URL"));
+  }
+
   @ParameterizedTest
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "https://user:canary-secret@api.example.com/v1 | must not contain a user name or password",
-        "https://api.example.com/v1/canary secret | is not a valid URL",
-        "https://api.example.com/v1?token=canary-secret | must not have a query",
-        "pscale_tkn_canarysecret | is not an absolute URL",
-      })
+  @MethodSource("oneUrlOfEachKind")
   void theGlobalDefaultIsCheckedTheSameWay(String url, String says) {
     host.defaults = new Host.Defaults("acme", "ps", url);
     assertThat(rejected(new PlanetScaleBranchStep("app")).getMessage())
@@ -94,14 +101,7 @@ class ApiUrlSecretsTest {
   }
 
   @ParameterizedTest
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "https://user:canary-secret@api.example.com/v1 | must not contain a user name or password",
-        "https://api.example.com/v1/canary secret | is not a valid URL",
-        "https://api.example.com/v1?token=canary-secret | must not have a query",
-        "pscale_tkn_canarysecret | is not an absolute URL",
-      })
+  @MethodSource("oneUrlOfEachKind")
   void everyFormCheckSaysWhatIsWrongWithoutShowingIt(String url, String says) {
     List<FormValidation> checks =
         List.of(

@@ -1,6 +1,7 @@
 package io.github.planetscaleci.action.command;
 
 import io.github.planetscaleci.core.error.ConfigurationException;
+import io.github.planetscaleci.core.model.DatabaseRef;
 import io.github.planetscaleci.core.model.PasswordRole;
 import io.github.planetscaleci.core.naming.BranchNames;
 import io.github.planetscaleci.core.workflow.Durations;
@@ -180,6 +181,12 @@ public final class Options {
       BranchNames.validate(v, describe(o));
     }
     return v;
+  }
+
+  /** The organization and database options, which must be set. */
+  public DatabaseRef database() {
+    require(Option.ORGANIZATION, Option.DATABASE);
+    return new DatabaseRef(get(Option.ORGANIZATION), get(Option.DATABASE));
   }
 
   /** The API URL: explicit, else PlanetScale's; must be http(s). */

@@ -36,10 +36,7 @@ public final class Session implements AutoCloseable {
             .userAgentSuffix(host + "/" + Version.get())
             .build();
     PlanetScaleClient client = PlanetScaleClient.create(settings);
-    return new Session(
-        client,
-        new Workflows(client, listener),
-        new DatabaseRef(options.get(Option.ORGANIZATION), options.get(Option.DATABASE)));
+    return new Session(client, new Workflows(client, listener), options.database());
   }
 
   public Workflows workflows() {

@@ -92,8 +92,7 @@ public final class ActionRunner {
 
   private int openBranch(Options options, GitHubEvent event) {
     String branch = branch(options, event);
-    DatabaseRef db =
-        new DatabaseRef(options.get(Option.ORGANIZATION), options.get(Option.DATABASE));
+    DatabaseRef db = options.database();
     // A provisional lease first, so a cancel during the open still leaves the post step a name
     // to clean up; only a name derived from the run is surely ours (no one else can hold it),
     // as in the Jenkins plugin. Each branch or password core reports created is added and saved

@@ -90,6 +90,16 @@ public final class SafeUrls {
   }
 
   /**
+   * True for an {@code https} URL, or a plain {@code http} one to a loopback host ({@link
+   * #isLoopback}): the only ones a token may be sent to.
+   */
+  public static boolean isHttpsOrLoopbackHttp(URI uri) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    return scheme.equals("https")
+        || (scheme.equals("http") && uri.getHost() != null && isLoopback(uri.getHost()));
+  }
+
+  /**
    * True for hosts on this machine ({@code localhost}, 127.0.0.0/8, ::1), the only ones allowed
    * without TLS. A name other than {@code localhost} is never resolved.
    */

@@ -2,7 +2,6 @@ package io.github.planetscaleci.core.client;
 
 import io.github.planetscaleci.core.error.ConfigurationException;
 import java.net.URI;
-import java.util.Locale;
 
 /**
  * Checks base URL and credentials before a client is built. A URL that may hold a secret (user name
@@ -27,11 +26,7 @@ final class SettingsValidation {
           WHAT + " is missing: give the base URL, such as " + ClientSettings.DEFAULT_BASE_URL);
     }
     SafeUrls.check(baseUrl, WHAT, ClientSettings.DEFAULT_BASE_URL, CREDENTIALS);
-    String scheme = baseUrl.getScheme().toLowerCase(Locale.ROOT);
-    if (scheme.equals("https")) {
-      return;
-    }
-    if (scheme.equals("http") && SafeUrls.isLoopback(baseUrl.getHost())) {
+    if (SafeUrls.isHttpsOrLoopbackHttp(baseUrl)) {
       return;
     }
     throw new ConfigurationException(

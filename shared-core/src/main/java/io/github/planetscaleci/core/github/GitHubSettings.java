@@ -48,7 +48,18 @@ public record GitHubSettings(
   /** Settings for {@code repository} with the default URL, no fixed author, 30 s timeouts. */
   public static GitHubSettings of(String apiUrl, String token, String repository) {
     URI url = apiUrl == null || apiUrl.isBlank() ? null : parse(apiUrl);
-    return new GitHubSettings(url, token, repository, null, null);
+    return new GitHubSettings(url, token, repository, null, null); // checked there
+  }
+
+  /**
+   * A GitHub API URL given as text, checked as the settings check it; blank means the default.
+   *
+   * @throws ConfigurationException saying what is wrong, never showing a URL that may hold a secret
+   */
+  public static URI apiUrl(String text) {
+    URI url = text == null || text.isBlank() ? DEFAULT_API_URL : parse(text);
+    checkUrl(url);
+    return url;
   }
 
   /** A copy that updates only comments by {@code login}. */
@@ -88,8 +99,8 @@ public record GitHubSettings(
   private static final String CREDENTIALS =
       "pass the token separately (the github-token input, or githubCredentialsId in Jenkins)";
 
-  private static URI parse(String url) {
-    return SafeUrls.parse(url, WHAT, DEFAULT_API_URL, CREDENTIALS);
+  private static URI parse(String text) {
+    return SafeUrls.parse(text, WHAT, DEFAULT_API_URL, CREDENTIALS);
   }
 
   private static void checkUrl(URI url) {
@@ -103,7 +114,7 @@ public record GitHubSettings(
               + "' is not an http(s) URL such as "
               + DEFAULT_API_URL);
     }
-    if (scheme.equals("http") && !SafeUrls.isLoopback(url.getHost())) {
+    if (!SafeUrls.isHttpsOrLoopbackHttp(url)) {
       throw new ConfigurationException(
           WHAT + " '" + SafeUrls.display(url) + "' must use https (http only for localhost)");
     }

@@ -38,7 +38,7 @@ final class DeployRequestFlow {
     }
     DatabaseRef db = o.database();
     Branch branch = client.branches().get(db, o.branch());
-    String into = o.intoBranch() != null ? o.intoBranch() : defaultTarget(client, db, branch);
+    String into = o.intoBranch() != null ? o.intoBranch() : defaultTarget(db, branch);
     if (into.equals(o.branch())) {
       throw new ConfigurationException(
           "branch " + o.branch() + " cannot be deployed into itself: name another target branch");
@@ -128,7 +128,7 @@ final class DeployRequestFlow {
     return dr;
   }
 
-  private static String defaultTarget(PlanetScaleClient client, DatabaseRef db, Branch branch) {
+  private String defaultTarget(DatabaseRef db, Branch branch) {
     if (branch.parentBranch() != null && !branch.parentBranch().isBlank()) {
       return branch.parentBranch();
     }

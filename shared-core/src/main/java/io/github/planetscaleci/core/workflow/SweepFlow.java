@@ -80,8 +80,7 @@ final class SweepFlow {
         reason = stale.release(db, open);
       }
       if (reason != null) {
-        kept.add(b.name() + ": " + reason);
-        events.info("keeping " + b.name() + ": " + reason);
+        keep(kept, b, reason);
       } else if (o.dryRun()) {
         deleted.add(b.name());
         events.info("would delete " + b.name() + " (created " + b.createdAt() + ")");
@@ -136,6 +135,11 @@ final class SweepFlow {
     return null;
   }
 
+  private void keep(List<String> kept, Branch b, String reason) {
+    kept.add(b.name() + ": " + reason);
+    events.info("keeping " + b.name() + ": " + reason);
+  }
+
   private void delete(DatabaseRef db, Branch b, List<String> deleted, List<String> kept) {
     try {
       // The listing of open requests may be minutes old: one opened since keeps the branch.
@@ -144,9 +148,7 @@ final class SweepFlow {
               .filter(d -> d.isOpen() && b.name().equals(d.branch()))
               .toList();
       if (!openNow.isEmpty()) {
-        String reason = "deploy request #" + openNow.get(0).number() + " opened during the sweep";
-        kept.add(b.name() + ": " + reason);
-        events.info("keeping " + b.name() + ": " + reason);
+        keep(kept, b, "deploy request #" + openNow.get(0).number() + " opened during the sweep");
         return;
       }
       client.branches().delete(db, b.name());
